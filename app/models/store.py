@@ -1,0 +1,188 @@
+"""Creating, opening and recovering a station's encrypted store.
+
+The key lives in the OS keyring under the station's ID, which ``station.json`` beside the store
+records (it holds no secret). A demo station, which holds no real data, keeps its key in a
+clearly named file instead, so the desk can be tried on a machine without a keyring.
+"""
+
+import json
+import logging
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import keystore
+from app.domain.errors import StoreError
+from app.models import backup, migrate
+from app.models.engine import check_key, integrity_problems, make_engine, session_factory
+from app.models.station import Setting
+from app.models.station_key import key_from_recovery_code, new_station_key, recovery_code
+from app.paths import StationPaths
+
+log = logging.getLogger(__name__)
+
+IDENTITY_FORMAT = "mediation-desk-station/1"
+STATION_UID_SETTING = "station_uid"
+
+
+class Store:
+    """An open station store. Use ``session()`` for one short unit of work."""
+
+    def __init__(self, paths: StationPaths, key: bytes, station_uid: str):
+        self.paths = paths
+        self.station_uid = station_uid
+        self._key = key
+        self.engine = make_engine(paths.store, key)
+        self._sessions = session_factory(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def backup(self, label: str = "manual") -> Path:
+        return backup.make_backup(self.paths.store, self._key, self.paths.backups, label)
+
+    def backup_to(self, dest: Path) -> Path:
+        return backup.backup_file(self.paths.store, self._key, dest)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _write_identity(paths: StationPaths, station_uid: str, demo: bool) -> None:
+    paths.identity.write_text(
+        json.dumps({"format": IDENTITY_FORMAT, "uid": station_uid, "demo": demo}, indent=2),
+        encoding="utf-8",
+    )
+
+
+def _read_identity(paths: StationPaths) -> dict:
+    try:
+        identity = json.loads(paths.identity.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(
+            f"{paths.data_dir} 下没有本站标识文件 station.json。"
+            "如在新电脑上恢复，请使用 mediation-desk recover。"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"本站标识文件 station.json 无法读取：{exc}") from None
+    if identity.get("format") != IDENTITY_FORMAT or not identity.get("uid"):
+        raise StoreError("本站标识文件 station.json 格式不对。")
+    return identity
+
+
+def create_store(paths: StationPaths, *, demo: bool = False) -> tuple[Store, str]:
+    """Make a new, empty, migrated store. Returns it with the recovery code to show once.
+
+    A real station's key goes to the keyring, checked before anything is written.
+    """
+    if paths.store.exists():
+        raise StoreError(f"{paths.store} 已存在，不会覆盖。")
+    if not demo:
+        keystore.require_keyring()
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    station_uid = str(uuid.uuid4())
+    key = new_station_key()
+    if demo:
+        paths.demo_key.write_text(
+            "演示站点的数据库密钥。演示站点不含真实数据，所以密钥放在这里；真实站点的密钥只保存在系统密钥环中。\n"
+            "Demo station key. A demo holds no real data; a real station keeps its key only in the OS keyring.\n"
+            f"{key.hex()}\n",
+            encoding="utf-8",
+        )
+    else:
+        keystore.save_station_key(station_uid, key)
+    _write_identity(paths, station_uid, demo)
+    store = Store(paths, key, station_uid)
+    migrate.upgrade(store.engine, store.backup)
+    with store.session() as session:
+        # Kept inside the store too, so a recovery on a new PC can rebuild station.json.
+        session.add(Setting(key=STATION_UID_SETTING, value=station_uid))
+    log.info("created station store %s (demo=%s)", paths.store, demo)
+    return store, recovery_code(key)
+
+
+def _demo_key(paths: StationPaths) -> bytes:
+    try:
+        return bytes.fromhex(paths.demo_key.read_text(encoding="utf-8").splitlines()[-1].strip())
+    except (OSError, ValueError, IndexError):
+        raise StoreError(f"演示站点的密钥文件 {paths.demo_key.name} 缺失或已损坏。") from None
+
+
+def _station_key(paths: StationPaths) -> tuple[str, bytes]:
+    identity = _read_identity(paths)
+    if identity.get("demo"):
+        return identity["uid"], _demo_key(paths)
+    key = keystore.load_station_key(identity["uid"])
+    if key is None:
+        raise StoreError(
+            "本机的系统密钥环中没有本站数据库的密钥。如果这是新电脑，"
+            "请由站长使用恢复密钥运行 mediation-desk recover。"
+        )
+    return identity["uid"], key
+
+
+def open_store(paths: StationPaths, *, daily_backup: bool = True) -> Store:
+    """Open an existing store: key, integrity check, migrations, today's backup."""
+    if not paths.store.exists():
+        raise StoreError(f"{paths.data_dir} 下没有站点数据库。")
+    uid, key = _station_key(paths)
+    store = _open_checked(paths, key, uid)
+    if daily_backup:
+        backup.daily_backup(paths.store, key, paths.backups)
+    return store
+
+
+def _open_checked(paths: StationPaths, key: bytes, station_uid: str) -> Store:
+    store = Store(paths, key, station_uid)
+    check_key(store.engine)
+    problems = integrity_problems(store.engine)
+    if problems:
+        store.close()
+        raise StoreError(
+            "本站数据库完整性检查未通过，为免扩大损坏，已停止打开。"
+            f"请用 mediation-desk restore 从备份恢复。问题：{'; '.join(problems[:3])}"
+        )
+    migrate.upgrade(store.engine, store.backup)
+    return store
+
+
+def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = None) -> Store:
+    """Open a store on a new PC with the recovery code and put its key into this PC's keyring.
+
+    ``from_file`` is a store or backup file to bring in first (refused if a store is already there).
+    """
+    key = key_from_recovery_code(code)
+    keystore.require_keyring()
+    if from_file is not None:
+        if paths.store.exists():
+            raise StoreError(f"{paths.store} 已存在；请换一个空的数据目录进行恢复。")
+        backup.verify_backup(from_file, key)
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        backup.backup_file(from_file, key, paths.store)
+    if not paths.store.exists():
+        raise StoreError(f"{paths.data_dir} 下没有站点数据库；请用 --from 指定要恢复的数据库或备份文件。")
+    store = _open_checked(paths, key, station_uid="")
+    with store.session() as session:
+        setting = session.get(Setting, STATION_UID_SETTING)
+    if setting is None:
+        store.close()
+        raise StoreError("数据库中没有站点标识，无法恢复。")
+    store.station_uid = setting.value
+    keystore.save_station_key(store.station_uid, key)
+    _write_identity(paths, store.station_uid, demo=False)
+    log.info("station %s recovered on this PC", store.station_uid)
+    return store
+
+
+def restore_store(paths: StationPaths, source: Path) -> Path | None:
+    """Replace the store with a backup. The current one is kept aside; returns where."""
+    uid, key = _station_key(paths)
+    kept = backup.restore_file(paths.store, key, source, paths.backups)
+    _open_checked(paths, key, uid).close()
+    return kept

@@ -1,0 +1,34 @@
+"""Every table, imported in one place so the metadata is complete for migrations and tests."""
+
+from app.models.base import Base
+from app.models.case import Business, Case, Party
+from app.models.history import HistoryEntry
+from app.models.station import (
+    CalendarYear,
+    Category,
+    NumberSequence,
+    ProblemKind,
+    Setting,
+    Station,
+    User,
+)
+from app.models.workflow import ClockPause, FollowUp, MediationSession, Proposal
+
+__all__ = [
+    "Base",
+    "Business",
+    "CalendarYear",
+    "Case",
+    "Category",
+    "ClockPause",
+    "FollowUp",
+    "HistoryEntry",
+    "MediationSession",
+    "NumberSequence",
+    "Party",
+    "ProblemKind",
+    "Proposal",
+    "Setting",
+    "Station",
+    "User",
+]
