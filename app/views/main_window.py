@@ -1,0 +1,62 @@
+"""The desk's main window: a search box over the station's case list."""
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+
+from app.services.actor import Actor
+from app.services.queries import CaseFilter
+from app.views.case_table_model import CaseTableModel
+
+SEARCH_DELAY_MS = 300
+
+
+class MainWindow(QMainWindow):
+    """The case list of one station, for the signed-in user.
+
+    Typing in the search box filters the list once the user pauses, so each keystroke
+    does not start a query of its own.
+    """
+
+    def __init__(self, model: CaseTableModel, station_name: str, actor: Actor, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self.setWindowTitle(self.tr("消费维权调解台 — {station}").format(station=station_name))
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("搜索编号、当事人、商家、内容…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.case_table = QTableView()
+        self.case_table.setModel(model)
+        self.case_table.setAlternatingRowColors(True)
+        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_table.verticalHeader().hide()
+        self.case_table.horizontalHeader().setStretchLastSection(True)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.case_table)
+        self.setCentralWidget(central)
+
+        self._count_label = QLabel()
+        self.statusBar().addWidget(QLabel(station_name))
+        user = self.tr("{name}（{role}）").format(name=actor.display_name, role=actor.role.label)
+        self.statusBar().addWidget(QLabel(user))
+        self.statusBar().addPermanentWidget(self._count_label)
+        self._show_count()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_search)
+        self.search_edit.textChanged.connect(self._on_search_text_changed)
+        model.modelReset.connect(self._show_count)
+
+    def _on_search_text_changed(self) -> None:
+        self._search_timer.start()
+
+    def _on_search(self) -> None:
+        self._model.set_filter(CaseFilter(text=self.search_edit.text()))
+
+    def _show_count(self) -> None:
+        self._count_label.setText(self.tr("共 %n 件", "", self._model.total))

@@ -1,0 +1,61 @@
+"""The main window over a real store: the count in the status bar, searching the list."""
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from app.services import queries
+from app.views.case_table_model import CaseTableModel
+from app.views.main_window import MainWindow
+
+# The offscreen platform says this whenever a shown window changes size; a real display does not.
+
+
+@pytest.fixture
+def window(qtbot, store, head, register_complaint):
+    register_complaint("张三", "13800138000", "西湖游船公司")
+    for i in range(4):
+        register_complaint(f"游客{i}", f"1390000000{i}", "灵隐茶社")
+    model = CaseTableModel(
+        fetch=lambda criteria, offset, limit: queries.list_cases(store, criteria, offset=offset, limit=limit),
+        count=lambda criteria: queries.count_cases(store, criteria),
+    )
+    window = MainWindow(model, "西湖景区消费维权服务站", head)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def status_texts(window: MainWindow) -> list[str]:
+    return [label.text() for label in window.statusBar().findChildren(QLabel)]
+
+
+def test_title_and_status_bar(window):
+    assert window.windowTitle() == "消费维权调解台 — 西湖景区消费维权服务站"
+    assert "西湖景区消费维权服务站" in status_texts(window)
+    assert "王建国（站长）" in status_texts(window)
+    assert "共 5 件" in status_texts(window)
+    assert window.case_table.model().rowCount() == 5
+
+
+def type_with_input_method(qapp, edit: QLineEdit, text: str) -> None:
+    """Chinese arrives as an input method's committed text, not as key presses."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    qapp.sendEvent(edit, event)
+
+
+def test_search_narrows_the_table_after_a_pause(qtbot, window):
+    qtbot.keyClicks(window.search_edit, "138001")
+    # Typing does not search at once: the list changes only after the pause.
+    assert window.case_table.model().rowCount() == 5
+    qtbot.waitUntil(lambda: window.case_table.model().rowCount() == 1, timeout=2000)
+    assert window.case_table.model().index(0, CaseTableModel.COMPLAINANT).data() == "张三 138****8000"
+    assert "共 1 件" in status_texts(window)
+
+
+def test_search_by_a_two_character_chinese_name(qapp, qtbot, window):
+    type_with_input_method(qapp, window.search_edit, "游客")
+    qtbot.waitUntil(lambda: window.case_table.model().rowCount() == 4, timeout=2000)
+    assert "共 4 件" in status_texts(window)
