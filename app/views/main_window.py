@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._on_search)
         self.search_edit.textChanged.connect(self._on_search_text_changed)
         model.modelReset.connect(self._show_count)
+        model.modelReset.connect(self.case_table.resizeColumnsToContents)
+        self.case_table.resizeColumnsToContents()
 
     def _on_search_text_changed(self) -> None:
         self._search_timer.start()
