@@ -242,3 +242,29 @@ def test_voiding_keeps_the_case_with_its_reason(store, head, mediator):
     detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
     assert (detail.state, detail.void_reason) == (CaseState.VOIDED, "重复登记")
     assert detail.steps == []
+
+
+def test_mediation_limit_follows_the_rule_of_the_case(store, head):
+    from app.domain.deadlines import calendar_days_after, working_days_after
+
+    old = register_complaint(store, head, received_at=datetime(2026, 4, 13, 10, tzinfo=clock.CHINA))
+    new = register_complaint(store, head, received_at=datetime(2026, 4, 15, 10, tzinfo=clock.CHINA))
+    acceptance.accept(store, head, old, decided_on=date(2026, 4, 16))
+    acceptance.accept(store, head, new, decided_on=date(2026, 4, 16))
+    (old_limit,) = queries.case_detail(store, old, role=UserRole.HEAD).deadlines
+    (new_limit,) = queries.case_detail(store, new, role=UserRole.HEAD).deadlines
+    assert old_limit.due == working_days_after(date(2026, 4, 16), 45)
+    assert new_limit.due == calendar_days_after(date(2026, 4, 16), 60)
+    assert old_limit.due != new_limit.due
+
+
+def test_a_group_complaint_has_at_most_two_representatives(store, head):
+    people = [PartyDraft(name=n, phone="13800138000", address="杭州") for n in ("甲", "乙", "丙")]
+    with pytest.raises(ValidationError, match="最多登记两名代表人"):
+        intake.register_case(store, head, complaint_draft(is_group=True, complainants=people))
+    case_id = register_complaint(store, head, is_group=True, complainants=people[:2])
+    parties = queries.case_detail(store, case_id, role=UserRole.HEAD).parties
+    representatives = [p.name for p in parties if p.is_representative]
+    assert representatives == ["甲", "乙"]
+    with pytest.raises(ValidationError, match="只登记一位投诉人"):
+        intake.register_case(store, head, complaint_draft(complainants=people[:2]))
