@@ -5,24 +5,20 @@ Every step takes the signed-in ``Actor`` and the case id, raises ``IllegalTransi
 ``ValidationError`` with a message for the user, and saves nothing when it raises.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.domain import clock, validators
-from app.domain.errors import IllegalTransition, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.grounds import refusal_grounds
-from app.domain.rules import Rule
 from app.domain.vocabulary import CaseState, PartyRole
 from app.models.case import Case
 from app.models.store import Store
-from app.models.workflow import Proposal
 from app.services.actor import Actor
-from app.services.case_access import begin_step, decision_date, open_proposal
+from app.services.case_access import begin_step, decision_date
+from app.services.head_decisions import Outcome, decide_or_propose
 from app.services.changes import change
 from app.services.drafts import missing_for_acceptance
-
 
 
 def _acceptance_gaps(case: Case) -> list[str]:
@@ -63,27 +59,14 @@ def accept(store: Store, actor: Actor, case_id: int, *, decided_on: date | None 
         change(session, case, actor, "accept", {"state": CaseState.ACCEPTED, "decided_on": day})
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What a head-confirmed step did: applied now, or waiting for the station head."""
-
-    applied: bool
-    proposal_id: int | None = None
-
-
 def refuse(
     store: Store, actor: Actor, case_id: int, *, ground: int, reason: str, decided_on: date | None = None
 ) -> Outcome:
     """不予受理 (Art. 16) on one of the rule's grounds; a mediator's refusal waits for the head."""
-    with store.session() as session:
-        case, _ = begin_step(session, case_id, "refuse", actor)
-        refusal_grounds(Rule(case.rule)).get(ground, field="refusal_ground", label="不予受理理由")
-        reason = validators.text(reason, field="refusal_reason", label="具体理由", max_length=2000, multiline=True)
-        day = decision_date(decided_on, case, "decided_on", "决定日期")
-        if not actor.is_head:
-            return propose(session, case, actor, "refuse", ground, reason, day)
-        apply_refusal(session, case, actor, ground, reason, day)
-        return Outcome(applied=True)
+    return decide_or_propose(
+        store, actor, case_id, step="refuse", grounds=refusal_grounds, ground=ground,
+        ground_label="不予受理理由", reason=reason, decided_on=decided_on, apply=apply_refusal,
+    )
 
 
 def apply_refusal(session: Session, case: Case, actor: Actor, ground: int, reason: str, day: date) -> None:
@@ -94,21 +77,3 @@ def apply_refusal(session: Session, case: Case, actor: Actor, ground: int, reaso
         "refuse",
         {"state": CaseState.NOT_ACCEPTED, "decided_on": day, "refusal_ground": ground, "refusal_reason": reason},
     )
-
-
-def propose(session: Session, case: Case, actor: Actor, action: str, ground: int, reason: str, day: date) -> Outcome:
-    if open_proposal(session, case.id) is not None:
-        raise IllegalTransition("本案已有一项待站长确认的提议，请等站长处理后再提。")
-    proposal = Proposal(
-        case_id=case.id,
-        action=action,
-        ground=ground,
-        reason=reason,
-        decided_on_date=day,
-        proposed_by=actor.user_id,
-        proposed_at=clock.now(),
-    )
-    session.add(proposal)
-    session.flush()
-    change(session, case, actor, f"propose_{action}", {}, proposal={"ground": ground, "reason": reason})
-    return Outcome(applied=False, proposal_id=proposal.id)

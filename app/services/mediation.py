@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session
 from app.domain import clock, validators
 from app.domain.errors import IllegalTransition, ValidationError
 from app.domain.grounds import termination_grounds
-from app.domain.rules import Rule
 from app.domain.vocabulary import CaseState, PauseKind, SessionMode
 from app.models.case import Case
 from app.models.store import Store
 from app.models.workflow import ClockPause, FollowUp, MediationSession
-from app.services.acceptance import Outcome, propose
+from app.services.head_decisions import Outcome, decide_or_propose
 from app.services.actor import Actor
 from app.services.case_access import begin_step, decision_date
 from app.services.changes import change, plain
@@ -228,15 +227,10 @@ def terminate(
     store: Store, actor: Actor, case_id: int, *, ground: int, reason: str, decided_on: date | None = None
 ) -> Outcome:
     """终止调解 (Art. 23) on one of the rule's grounds; a mediator's request waits for the head."""
-    with store.session() as session:
-        case, _ = begin_step(session, case_id, "terminate", actor)
-        termination_grounds(Rule(case.rule)).get(ground, field="termination_ground", label="终止调解理由")
-        reason = validators.text(reason, field="termination_reason", label="具体理由", max_length=2000, multiline=True)
-        day = decision_date(decided_on, case, "decided_on", "决定日期")
-        if not actor.is_head:
-            return propose(session, case, actor, "terminate", ground, reason, day)
-        apply_termination(session, case, actor, ground, reason, day)
-        return Outcome(applied=True)
+    return decide_or_propose(
+        store, actor, case_id, step="terminate", grounds=termination_grounds, ground=ground,
+        ground_label="终止调解理由", reason=reason, decided_on=decided_on, apply=apply_termination,
+    )
 
 
 def apply_termination(session: Session, case: Case, actor: Actor, ground: int, reason: str, day: date) -> None:
