@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from app.domain import clock
+from app.domain.deadlines import ACCEPTANCE_WORKING_DAYS, working_days_after
 from app.domain.validators import CREDIT_CODE_CHARS, credit_check_char
 from app.domain.vocabulary import Channel, PauseKind, SessionMode, UserRole
 from app.models.store import Store
@@ -108,7 +109,7 @@ def _draft(rng: random.Random, kind: str, received: datetime, mediator_id: int) 
 COMPLAINT_PLANS = [
     ("registered_new", 0, 3),
     ("registered_due_soon", 7, 9),
-    ("registered_overdue", 12, 25),
+    ("registered_overdue", 25, 40),
     ("not_accepted", 20, 120),
     ("refusal_proposed", 2, 5),
     ("accepted", 2, 10),
@@ -122,6 +123,16 @@ COMPLAINT_PLANS = [
     ("closed", 60, 300),
     ("voided", 3, 30),
 ]
+
+
+def _received_for_acceptance_due_soon(today: date) -> date:
+    """The latest receipt date whose 7-working-day acceptance limit ends today or tomorrow's
+    working day, whatever the weekday or holiday the demo is made on."""
+    latest_due = working_days_after(today, 1)
+    received = today
+    while working_days_after(received, ACCEPTANCE_WORKING_DAYS) > latest_due:
+        received -= timedelta(days=1)
+    return received
 
 
 def _after(day: date, rng: random.Random, low: int, high: int, today: date) -> date:
@@ -203,6 +214,8 @@ def populate(store: Store, cases: int = 200, seed: int = 20261128) -> Iterator[i
         kind = "complaint" if roll < 0.7 else "report" if roll < 0.82 else "inquiry" if roll < 0.95 else BOTH
         plan, low, high = rng.choice(COMPLAINT_PLANS) if kind in ("complaint", BOTH) else ("", 0, 40)
         received = today - timedelta(days=rng.randint(low, high))
+        if plan == "registered_due_soon":
+            received = _received_for_acceptance_due_soon(today)
         draft = _draft(rng, "complaint" if kind == BOTH else kind, _moment(received, rng), mediator.user_id)
         draft.kind = kind
         if draft.received_at > clock.now():

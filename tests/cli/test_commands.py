@@ -147,3 +147,18 @@ def test_a_missing_station_is_a_plain_error(tmp_path, capsys):
     assert main(["cases", "--data-dir", str(tmp_path / "nothing")]) == 2
     err = capsys.readouterr().err
     assert "没有站点数据库" in err and "Traceback" not in err
+
+
+def test_default_demo_covers_every_state_kind_and_channel(tmp_path, capsys):
+    from app.domain.vocabulary import CaseKind, CaseState, Channel
+
+    folder = tmp_path / "full-demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    capsys.readouterr()
+    cases = _cases(folder, capsys)
+    assert len(cases) == 200
+    assert {c["state"] for c in cases} == {s.value for s in CaseState}
+    assert {c["kind"] for c in cases} == {k.value for k in CaseKind}
+    assert {c["channel"] for c in cases} == {c.value for c in Channel}
+    due = {c["next_deadline"]["state"] for c in cases if c["next_deadline"]}
+    assert {"overdue", "due_soon", "on_time"} <= due
