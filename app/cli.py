@@ -219,9 +219,11 @@ def _calendar(args) -> int:
 
 def _check(args) -> int:
     from app.models.migrate import current_revision
+    from app.models.store import check_integrity
 
-    store = _open(args)  # opening runs the integrity check and refuses a bad file
+    store = _open(args)
     try:
+        check_integrity(store)
         print(f"完整性检查通过；数据结构版本 {current_revision(store.engine)}。")
     finally:
         store.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app import keystore
+from app.domain import clock
 from app.domain.errors import StoreError
 from app.models import backup, migrate
 from app.models.engine import check_key, integrity_problems, make_engine, session_factory
@@ -127,28 +128,43 @@ def _station_key(paths: StationPaths) -> tuple[str, bytes]:
     return identity["uid"], key
 
 
-def open_store(paths: StationPaths, *, daily_backup: bool = True) -> Store:
-    """Open an existing store: key, integrity check, migrations, today's backup."""
+def open_store(paths: StationPaths, *, daily_check: bool = True) -> Store:
+    """Open an existing store: key, schema, and once a day the integrity check and backup.
+
+    The integrity check and the backup each read the whole file (about a second per 20,000
+    cases), so they run at the first start of each day, not at every start. A damaged store
+    is refused before its backup could push a good one out of the rotation.
+    """
     if not paths.store.exists():
         raise StoreError(f"{paths.data_dir} 下没有站点数据库。")
     uid, key = _station_key(paths)
-    store = _open_checked(paths, key, uid)
-    if daily_backup:
+    due = daily_check and backup.daily_backup_due(paths.backups, clock.now())
+    store = _open_checked(paths, key, uid, full_check=due)
+    if due:
         backup.daily_backup(paths.store, key, paths.backups)
     return store
 
 
-def _open_checked(paths: StationPaths, key: bytes, station_uid: str) -> Store:
-    store = Store(paths, key, station_uid)
-    check_key(store.engine)
+def check_integrity(store: Store) -> None:
+    """SQLite's quick check over the whole file; StoreError if anything is wrong."""
     problems = integrity_problems(store.engine)
     if problems:
-        store.close()
         raise StoreError(
             "本站数据库完整性检查未通过，为免扩大损坏，已停止打开。"
             f"请用 mediation-desk restore 从备份恢复。问题：{'; '.join(problems[:3])}"
         )
-    migrate.upgrade(store.engine, store.backup)
+
+
+def _open_checked(paths: StationPaths, key: bytes, station_uid: str, *, full_check: bool) -> Store:
+    store = Store(paths, key, station_uid)
+    try:
+        check_key(store.engine)
+        if full_check:
+            check_integrity(store)
+        migrate.upgrade(store.engine, store.backup)
+    except Exception:
+        store.close()
+        raise
     return store
 
 
@@ -167,7 +183,7 @@ def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = No
         backup.backup_file(from_file, key, paths.store)
     if not paths.store.exists():
         raise StoreError(f"{paths.data_dir} 下没有站点数据库；请用 --from 指定要恢复的数据库或备份文件。")
-    store = _open_checked(paths, key, station_uid="")
+    store = _open_checked(paths, key, station_uid="", full_check=True)
     with store.session() as session:
         setting = session.get(Setting, STATION_UID_SETTING)
     if setting is None:
@@ -184,5 +200,5 @@ def restore_store(paths: StationPaths, source: Path) -> Path | None:
     """Replace the store with a backup. The current one is kept aside; returns where."""
     uid, key = _station_key(paths)
     kept = backup.restore_file(paths.store, key, source, paths.backups)
-    _open_checked(paths, key, uid).close()
+    _open_checked(paths, key, uid, full_check=True).close()
     return kept

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.models.case import Case
 from app.models.history import HistoryEntry
-from app.models.store import open_store
+from app.models.store import check_integrity, open_store
 from app.services import queries
 from tests.conftest import HEAD_PASSWORD
 
@@ -27,7 +27,7 @@ WRITER = textwrap.dedent(
     from app.services import accounts, acceptance
     from tests.services.factories import register_complaint
 
-    store = open_store(StationPaths(Path(sys.argv[1])), daily_backup=False)
+    store = open_store(StationPaths(Path(sys.argv[1])), daily_check=False)
     head = accounts.authenticate(store, "head", sys.argv[2])
     print("ready", flush=True)
     while True:
@@ -63,7 +63,7 @@ def test_killed_writer_leaves_a_consistent_store(store, station_paths, head, mem
         # Let it write for a while, then kill it without warning, mid-transaction most likely.
         written = 0
         while written < 15:
-            probe = open_store(station_paths, daily_backup=False)
+            probe = open_store(station_paths, daily_check=False)
             written = queries.count_cases(probe)
             probe.close()
         os.kill(child.pid, signal.SIGKILL)
@@ -71,7 +71,8 @@ def test_killed_writer_leaves_a_consistent_store(store, station_paths, head, mem
         child.wait(timeout=30)
         child.stdout.close()
 
-    survivor = open_store(station_paths, daily_backup=False)  # runs the integrity check
+    survivor = open_store(station_paths, daily_check=False)
+    check_integrity(survivor)
     with survivor.session() as session:
         cases = session.scalars(select(Case)).all()
         history_per_case = dict(

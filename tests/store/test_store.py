@@ -152,3 +152,15 @@ def test_damaged_file_is_refused_at_start(store, station_paths):
     station_paths.store.write_bytes(bytes(data))
     with pytest.raises(StoreError):
         open_store(station_paths)
+
+
+def test_the_whole_file_is_checked_once_a_day_not_at_every_start(store, station_paths, monkeypatch):
+    from app.models import store as store_module
+
+    checks = []
+    real_check = store_module.check_integrity
+    monkeypatch.setattr(store_module, "check_integrity", lambda s: checks.append(1) or real_check(s))
+    store.close()
+    open_store(station_paths).close()
+    open_store(station_paths).close()
+    assert checks == [1]
