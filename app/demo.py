@@ -6,6 +6,7 @@ and deadlines. The random generator is seeded: the same command gives the same s
 
 import random
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -200,6 +201,32 @@ def _report(store: Store, rng: random.Random, head: Actor, mediator: Actor, case
         closing.decide_filing(store, head, case_id, file_case=rng.random() < 0.5, reason="经核查")
 
 
+@dataclass(frozen=True)
+class _Plan:
+    kind: str
+    plan: str
+    received: date
+    mediator: Actor
+
+
+def _plans(rng: random.Random, cases: int, mediators: list[Actor], today: date) -> list[_Plan]:
+    """What to make, oldest first, so case numbers follow the order of receipt as they do for real."""
+    plans = []
+    made = 0
+    while made < cases:
+        roll = rng.random()
+        kind = "complaint" if roll < 0.7 else "report" if roll < 0.82 else "inquiry" if roll < 0.95 else BOTH
+        if kind == BOTH and made == cases - 1:
+            kind = "complaint"  # a split would make one case too many
+        plan, low, high = rng.choice(COMPLAINT_PLANS) if kind in ("complaint", BOTH) else ("", 0, 40)
+        received = today - timedelta(days=rng.randint(low, high))
+        if plan == "registered_due_soon":
+            received = _received_for_acceptance_due_soon(today)
+        plans.append(_Plan(kind, plan, received, rng.choice(mediators)))
+        made += 2 if kind == BOTH else 1
+    return sorted(plans, key=lambda p: p.received)
+
+
 def populate(store: Store, cases: int = 200, seed: int = 20261128) -> Iterator[int]:
     """Set up the demo station and add ``cases`` cases; yields how many are done, for progress."""
     rng = random.Random(seed)
@@ -208,26 +235,19 @@ def populate(store: Store, cases: int = 200, seed: int = 20261128) -> Iterator[i
     mediators = [accounts.add_user(store, u, n, r, DEMO_PASSWORD) for u, n, r in DEMO_ACCOUNTS[1:]]
     today = clock.today()
     done = 0
-    while done < cases:
-        mediator = rng.choice(mediators)
-        roll = rng.random()
-        kind = "complaint" if roll < 0.7 else "report" if roll < 0.82 else "inquiry" if roll < 0.95 else BOTH
-        plan, low, high = rng.choice(COMPLAINT_PLANS) if kind in ("complaint", BOTH) else ("", 0, 40)
-        received = today - timedelta(days=rng.randint(low, high))
-        if plan == "registered_due_soon":
-            received = _received_for_acceptance_due_soon(today)
-        draft = _draft(rng, "complaint" if kind == BOTH else kind, _moment(received, rng), mediator.user_id)
-        draft.kind = kind
+    for plan in _plans(rng, cases, mediators, today):
+        mediator = plan.mediator
+        draft = _draft(rng, "complaint" if plan.kind == BOTH else plan.kind, _moment(plan.received, rng), mediator.user_id)
+        draft.kind = plan.kind
         if draft.received_at > clock.now():
             draft.received_at = clock.now() - timedelta(minutes=30)
             draft.entered_at = None
         for made in intake.register_case(store, mediator, draft):
             if made.kind.value == "complaint":
-                _complaint(store, rng, head, mediator, plan, made.case_id, received)
+                _complaint(store, rng, head, mediator, plan.plan, made.case_id, plan.received)
             elif made.kind.value == "report":
-                _report(store, rng, head, mediator, made.case_id, (today - received).days)
-            elif (today - received).days > 2:
+                _report(store, rng, head, mediator, made.case_id, (today - plan.received).days)
+            elif (today - plan.received).days > 2:
                 closing.answer_inquiry(store, mediator, made.case_id, answer="已当场解答并告知相关规定。")
             done += 1
             yield done
-

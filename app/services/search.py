@@ -1,17 +1,26 @@
 """Full-text search in Chinese over case text, parties and businesses.
 
-FTS5's trigram tokenizer indexes every run of three characters, so a query of three or more
-characters is answered from the index. It cannot match one or two characters (and LIKE on the
-trigram table misses short non-ASCII patterns), so such queries look in ``cases.search_text``
-in the base table; the case list reads it newest first and stops once a page is full.
+FTS5's trigram tokenizer indexes every run of three characters. A query of three or more
+characters is one quoted phrase against that index. The tokenizer cannot match shorter
+queries, so:
+
+- two characters: every place a two-character string occurs starts some indexed trigram
+  (``search_text`` always ends with a newline, so nothing occurs at the very end); the index's
+  vocabulary lists those trigrams, and the query asks for any of them;
+- one character: the base table is scanned, newest first, and the list stops once a page is
+  full.
+
+Results come newest first by case id, the order in which FTS5 can stop early.
 """
 
-from sqlalchemy import Select, column, func, select, table, text
+from sqlalchemy import column, table, text
+from sqlalchemy.orm import Session
 
 from app.models.case import Case
 
 TRIGRAM = 3
-_index = table("case_search", column("rowid"))
+search_index = table("case_search", column("rowid"))
+NOTHING = '""'  # an FTS5 phrase that matches no row
 
 
 def refresh_search_text(case: Case) -> None:
@@ -19,16 +28,24 @@ def refresh_search_text(case: Case) -> None:
     parts = [case.number, case.platform_ref or "", case.request, case.facts]
     for party in case.parties:
         parts += [party.name, party.phone or "", party.address or "", party.credit_code or ""]
-    case.search_text = "\n".join(part for part in parts if part)
+    case.search_text = "".join(part + "\n" for part in parts if part)
 
 
-def _phrase(query: str) -> str:
+def _phrase(words: str) -> str:
     # A quoted FTS5 string is one phrase: nothing the user types can act as an FTS operator.
-    return '"' + query.replace('"', '""') + '"'
+    return '"' + words.replace('"', '""') + '"'
 
 
-def matching_ids(query: str) -> Select:
-    """The ids of cases whose text contains ``query`` (stripped, not empty)."""
+def match_expression(session: Session, query: str) -> str | None:
+    """The FTS5 MATCH expression for ``query`` (stripped, not empty), or None for a scan."""
     if len(query) >= TRIGRAM:
-        return select(_index.c.rowid).where(text("case_search MATCH :phrase").bindparams(phrase=_phrase(query)))
-    return select(Case.id).where(func.instr(Case.search_text, query) > 0)
+        return _phrase(query)
+    if len(query) == 1:
+        return None
+    # The tokenizer folds case, so its vocabulary is lower case.
+    start = query.lower()
+    terms = session.scalars(
+        text("SELECT term FROM case_search_terms WHERE term >= :start AND term < :end"),
+        {"start": start, "end": start + "\U0010ffff"},
+    ).all()
+    return " OR ".join(_phrase(term) for term in terms) or NOTHING

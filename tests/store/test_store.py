@@ -134,16 +134,6 @@ def test_store_is_at_the_newest_schema(store):
     assert migrate.current_revision(store.engine) == migrate.head_revision()
 
 
-def test_old_schema_is_backed_up_before_migrating(store, station_paths, monkeypatch):
-    """Pretend the program gained a migration: opening the old file backs it up first."""
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    upgraded = []
-    monkeypatch.setattr(migrate.command, "upgrade", lambda config, rev: upgraded.append(rev))
-    migrate.upgrade(store.engine, store.backup)
-    assert upgraded == ["head"]
-    assert [p.name.split("-2")[0] for p in station_paths.backups.glob("before-migration-0001-*.db")]
-
-
 def test_damaged_file_is_refused_at_start(store, station_paths):
     store.close()
     data = bytearray(station_paths.store.read_bytes())
