@@ -102,6 +102,15 @@ def list_cases(
         return _rows(session, ids, today)
 
 
+def rows_by_id(store: Store, ids: list[int], today: date) -> list[CaseRow]:
+    """List rows for the given cases, in the order given (read in chunks: SQLite caps parameters)."""
+    rows = []
+    with store.session() as session:
+        for start in range(0, len(ids), 500):
+            rows += _rows(session, ids[start : start + 500], today)
+    return rows
+
+
 def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
     if not ids:
         return []
