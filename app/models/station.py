@@ -90,3 +90,15 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FormDraft(Base):
+    """A form's unsaved content, kept inside the encrypted store while the user types."""
+
+    __tablename__ = "form_drafts"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    form: Mapped[str] = mapped_column(String(40))  # which form: "intake", "agreement" …
+    content: Mapped[str] = mapped_column(Text)  # the fields as JSON
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -5,6 +5,7 @@ from app.models.case import Business, Case, Party
 from app.models.history import HistoryEntry
 from app.models.station import (
     CalendarYear,
+    FormDraft,
     Category,
     NumberSequence,
     ProblemKind,
@@ -20,6 +21,7 @@ __all__ = [
     "CalendarYear",
     "Case",
     "Category",
+    "FormDraft",
     "ClockPause",
     "FollowUp",
     "HistoryEntry",
