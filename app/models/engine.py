@@ -38,8 +38,27 @@ def make_engine(path: Path, key: bytes) -> Engine:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
+        # Left to itself the driver opens a transaction only before INSERT/UPDATE/DELETE, so
+        # reads and schema changes would run outside it. We issue BEGIN ourselves instead.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        # A unit of work that will write takes the write lock at once (IMMEDIATE): two of them
+        # can then never both read the same state and both act on it (one waits). A read-only
+        # one takes none and sees one consistent snapshot.
+        writes = conn.get_execution_options().get(WRITES, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+WRITES = "writes"  # execution option: this unit of work writes
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, for work that writes."""
+    return engine.execution_options(**{WRITES: True})
 
 
 def check_key(engine: Engine) -> None:

@@ -12,6 +12,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 from app.domain.errors import StoreError
+from app.models.engine import writer
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ def upgrade(engine: Engine, backup: Callable[[str], Path]) -> None:
         saved = backup(f"before-migration-{current}")
         log.info("backed up to %s before migrating %s -> %s", saved, current, head)
     config = _config()
-    with engine.begin() as conn:
+    # One transaction for every step: a migration killed halfway leaves the old schema whole.
+    with writer(engine).begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
     log.info("store migrated from %s to %s", current, head)

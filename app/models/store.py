@@ -18,7 +18,7 @@ from app import keystore
 from app.domain import clock
 from app.domain.errors import StoreError
 from app.models import backup, migrate
-from app.models.engine import check_key, integrity_problems, make_engine, session_factory
+from app.models.engine import check_key, integrity_problems, make_engine, session_factory, writer
 from app.models.station import Setting
 from app.models.station_key import key_from_recovery_code, new_station_key, recovery_code
 from app.paths import StationPaths
@@ -37,12 +37,20 @@ class Store:
         self.station_uid = station_uid
         self._key = key
         self.engine = make_engine(paths.store, key)
-        self._sessions = session_factory(self.engine)
+        self._writing = session_factory(writer(self.engine))
+        self._reading = session_factory(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls back on any error."""
-        with self._sessions.begin() as session:
+        """A unit of work that writes: it holds the write lock from the start, commits when
+        the block ends and rolls back on any error."""
+        with self._writing.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads: one consistent snapshot, no lock held."""
+        with self._reading.begin() as session:
             yield session
 
     def backup(self, label: str = "manual") -> Path:

@@ -81,5 +81,5 @@ def authenticate(store: Store, username: str, password: str) -> Actor | None:
 
 
 def users(store: Store) -> list[Actor]:
-    with store.session() as session:
+    with store.reading() as session:
         return [_actor(u) for u in session.scalars(select(User).where(User.active).order_by(User.id))]

@@ -20,7 +20,7 @@ class ImportedYear:
 def install_calendar(store: Store) -> WorkCalendar:
     """Make the shipped calendar plus every imported year the one the deadlines use."""
     calendar = WorkCalendar.shipped()
-    with store.session() as session:
+    with store.reading() as session:
         for row in session.scalars(select(CalendarYear).order_by(CalendarYear.year)):
             calendar = calendar.with_year(parse_calendar_file(row.content))
     deadlines.set_active_calendar(calendar)

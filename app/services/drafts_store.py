@@ -33,14 +33,14 @@ def save_draft(store: Store, actor: Actor, key: str, form: str, content: dict) -
 
 
 def load_draft(store: Store, key: str) -> SavedDraft | None:
-    with store.session() as session:
+    with store.reading() as session:
         draft = session.get(FormDraft, key)
         return draft and SavedDraft(draft.key, draft.form, json.loads(draft.content), draft.saved_at)
 
 
 def drafts_of(store: Store, actor: Actor) -> list[SavedDraft]:
     """The user's drafts, newest first, to offer after a restart."""
-    with store.session() as session:
+    with store.reading() as session:
         rows = session.scalars(
             select(FormDraft).where(FormDraft.user_id == actor.user_id).order_by(FormDraft.saved_at.desc())
         )

@@ -32,7 +32,7 @@ def find_businesses(store: Store, typed: str, *, limit: int = 10) -> list[Busine
     typed = typed.strip()
     if not typed:
         return []
-    with store.session() as session:
+    with store.reading() as session:
         businesses = session.scalars(
             select(Business)
             .where(or_(Business.name.contains(typed, autoescape=True), Business.credit_code.startswith(typed.upper(), autoescape=True)))
@@ -78,7 +78,7 @@ def repeat_signs(
     since = (now or clock.now()) - timedelta(days=RECENT_DAYS)
     submitters = [PartyRole.COMPLAINANT.value, PartyRole.REPORTER.value]
     signs = []
-    with store.session() as session:
+    with store.reading() as session:
         for detail, column, value in (
             ("投诉人姓名", Party.name, name.strip()),
             ("电话", Party.phone, phone.strip()),

@@ -42,7 +42,7 @@ class PendingProposal:
 
 def pending_proposals(store: Store) -> list[PendingProposal]:
     """Proposals waiting for the head, oldest first."""
-    with store.session() as session:
+    with store.reading() as session:
         rows = session.execute(
             select(Proposal, Case.number, User.display_name)
             .join(Case, Case.id == Proposal.case_id)

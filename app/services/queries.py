@@ -87,7 +87,7 @@ def _day_start(day: date) -> datetime:
 
 
 def count_cases(store: Store, criteria: CaseFilter = CaseFilter()) -> int:
-    with store.session() as session:
+    with store.reading() as session:
         ids = _matching(session, criteria).order_by(None).subquery()
         return session.scalar(select(func.count()).select_from(ids))
 
@@ -97,7 +97,7 @@ def list_cases(
 ) -> list[CaseRow]:
     """One page of cases, newest first (by entry, which is the order of receipt but for minutes)."""
     today = today or clock.today()
-    with store.session() as session:
+    with store.reading() as session:
         ids = session.scalars(_matching(session, criteria).offset(offset).limit(limit)).all()
         return _rows(session, ids, today)
 
@@ -105,7 +105,7 @@ def list_cases(
 def rows_by_id(store: Store, ids: list[int], today: date) -> list[CaseRow]:
     """List rows for the given cases, in the order given (read in chunks: SQLite caps parameters)."""
     rows = []
-    with store.session() as session:
+    with store.reading() as session:
         for start in range(0, len(ids), 500):
             rows += _rows(session, ids[start : start + 500], today)
     return rows
@@ -287,7 +287,7 @@ class CaseDetail:
 
 def case_detail(store: Store, case_id: int, *, role: UserRole, today: date | None = None) -> CaseDetail:
     today = today or clock.today()
-    with store.session() as session:
+    with store.reading() as session:
         case = load_case(session, case_id)
         pauses = list(session.scalars(select(ClockPause).where(ClockPause.case_id == case_id).order_by(ClockPause.id)))
         sessions = session.scalars(

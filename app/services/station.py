@@ -97,7 +97,7 @@ def _info(station: Station) -> StationInfo:
 
 
 def station_info(store: Store) -> StationInfo | None:
-    with store.session() as session:
+    with store.reading() as session:
         station = session.scalars(select(Station)).first()
         return _info(station) if station else None
 
@@ -111,7 +111,7 @@ class Code:
 
 def categories(store: Store) -> list[Code]:
     """Both levels, each parent followed by its children."""
-    with store.session() as session:
+    with store.reading() as session:
         rows = session.scalars(select(Category).order_by(Category.sort)).all()
     tops = [row for row in rows if row.parent_code is None]
     ordered = []
@@ -122,5 +122,5 @@ def categories(store: Store) -> list[Code]:
 
 
 def problem_kinds(store: Store) -> list[Code]:
-    with store.session() as session:
+    with store.reading() as session:
         return [Code(r.code, r.name) for r in session.scalars(select(ProblemKind).order_by(ProblemKind.sort))]

@@ -31,7 +31,7 @@ def work_today(store: Store, actor: Actor, *, today: date | None = None) -> Work
     """The signed-in user's cases (all cases for the station head) that need attention now."""
     today = today or clock.today()
     mine = [] if actor.is_head else [Case.mediator_id == actor.user_id]
-    with store.session() as session:
+    with store.reading() as session:
         open_ids = session.scalars(select(Case.id).where(Case.state.in_(OPEN_STATES), *mine).order_by(Case.id)).all()
         follow_up_ids = session.scalars(
             select(Case.id).where(Case.state.in_(FOLLOW_UP_STATES), *mine).order_by(Case.id)

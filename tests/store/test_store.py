@@ -154,3 +154,26 @@ def test_the_whole_file_is_checked_once_a_day_not_at_every_start(store, station_
     open_store(station_paths).close()
     open_store(station_paths).close()
     assert checks == [1]
+
+
+def test_a_failed_unit_of_work_leaves_no_schema_change(store):
+    from app.models.engine import writer
+
+    with pytest.raises(RuntimeError):
+        with writer(store.engine).begin() as conn:
+            conn.execute(text("CREATE TABLE half_done (x INTEGER)"))
+            raise RuntimeError("killed halfway")
+    with store.engine.connect() as conn:
+        tables = conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'half_done'")).all()
+    assert tables == []
+
+
+def test_concurrent_registrations_never_share_a_number(store, head):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.services.factories import register_complaint
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        ids = list(pool.map(lambda _: register_complaint(store, head), range(24)))
+    numbers = [row.number for row in queries.list_cases(store, limit=100)]
+    assert len(ids) == 24 and len(set(numbers)) == 24
