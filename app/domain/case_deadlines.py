@@ -26,7 +26,7 @@ class CaseClock:
     received_on: date
     decided_on: date | None = None  # 受理 date
     outcome_on: date | None = None  # the termination decision, for the notice limit
-    terminated: bool = False
+    terminated: bool = False  # mediation ended on an Art. 23 ground (a withdrawal included)
     termination_notified_on: date | None = None
     check_extended: bool = False
     pauses: list[tuple[date, date | None]] = field(default_factory=list)
@@ -40,9 +40,10 @@ def live_deadlines(clock: CaseClock, today: date) -> list[Deadline]:
             running.append(acceptance_deadline(clock.received_on, clock.rule))
         elif clock.state in (S.ACCEPTED, S.MEDIATING) and clock.decided_on:
             running.append(mediation_deadline(clock.decided_on, clock.rule, clock.pauses, today))
+        # Withdrawal during mediation ends it on Art. 23(1) too, so both are to be told.
         if clock.terminated and clock.termination_notified_on is None and clock.outcome_on:
-            if clock.state in (S.TERMINATED, S.FOLLOWED_UP):
-                running.append(termination_notice_deadline(clock.outcome_on))
+            if clock.state in (S.TERMINATED, S.WITHDRAWN, S.FOLLOWED_UP):
+                running.append(termination_notice_deadline(clock.outcome_on, clock.rule))
     elif clock.kind is CaseKind.REPORT and clock.state in (S.REGISTERED, S.CHECKING):
         running.append(report_check_deadline(clock.received_on, clock.check_extended))
     return running

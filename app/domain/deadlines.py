@@ -134,7 +134,8 @@ def mediation_deadline(
         skipped = _days_skipped(accepted, limit, paused_days, cal.is_workday)
         due = cal.working_days_after(accepted, limit + skipped)
         article = "第二十一条第（五）项"
-    ongoing = any(end is None for _, end in pauses)
+    # An open pause that began after the limit ran out stops nothing: the case is overdue.
+    ongoing = any(end is None and start <= due for start, end in pauses)
     return Deadline(
         "mediation",
         "调解期限",
@@ -146,14 +147,14 @@ def mediation_deadline(
     )
 
 
-def termination_notice_deadline(terminated: date) -> Deadline:
-    """终止调解告知期限: tell both parties within 7 working days of the decision (Art. 23)."""
+def termination_notice_deadline(terminated: date, rule: Rule) -> Deadline:
+    """终止调解告知期限: tell both parties within 7 working days of the decision.
+
+    Order 121 Art. 23; order 20 Art. 21 sets the same limit.
+    """
+    article = "第二十三条" if rule is Rule.ORDER_121 else "第二十一条"
     return _working_day_deadline(
-        "termination_notice",
-        "终止调解告知期限",
-        "第二十三条",
-        terminated,
-        TERMINATION_NOTICE_WORKING_DAYS,
+        "termination_notice", "终止调解告知期限", article, terminated, TERMINATION_NOTICE_WORKING_DAYS
     )
 
 

@@ -46,7 +46,7 @@ STEPS: dict[str, Step] = {
         _step("resume_clock", "恢复计时", COMPLAINT, IN_MEDIATION, None),
         _step("record_agreement", "调解成功", COMPLAINT, IN_MEDIATION, S.AGREED),
         _step("terminate", "终止调解", COMPLAINT, IN_MEDIATION, S.TERMINATED, head_confirms=True),
-        _step("notify_termination", "告知终止调解", COMPLAINT, {S.TERMINATED, S.FOLLOWED_UP}, None),
+        _step("notify_termination", "告知终止调解", COMPLAINT, {S.TERMINATED, S.WITHDRAWN, S.FOLLOWED_UP}, None),
         _step("withdraw", "撤回投诉", COMPLAINT, {S.REGISTERED} | IN_MEDIATION, S.WITHDRAWN),
         _step("record_follow_up", "回访", COMPLAINT, FINISHED_MEDIATION, S.FOLLOWED_UP),
         _step("start_check", "开始核查", REPORT, {S.REGISTERED}, S.CHECKING),

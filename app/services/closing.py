@@ -12,6 +12,7 @@ from app.models.store import Store
 from app.services.actor import Actor
 from app.services.case_access import begin_step, open_proposal
 from app.services.changes import change
+from app.services.queries import deadlines_of
 
 
 
@@ -28,6 +29,9 @@ def extend_check(store: Store, actor: Actor, case_id: int, *, reason: str) -> No
         case, _ = begin_step(session, case_id, "extend_check", actor)
         if case.check_extended:
             raise IllegalTransition("核查期限已延长过一次，不能再延长。")
+        (deadline,) = deadlines_of(session, case, clock.today())
+        if clock.today() > deadline.due:
+            raise IllegalTransition(f"核查期限已于 {deadline.due} 届满，届满后不能再延长。")
         change(session, case, actor, "extend_check", {"check_extended": True}, reason=reason)
 
 

@@ -22,6 +22,7 @@ from app.services.head_decisions import Outcome, decide_or_propose
 from app.services.actor import Actor
 from app.services.case_access import begin_step, decision_date
 from app.services.changes import change, plain
+from app.services.queries import deadlines_of
 
 
 
@@ -155,6 +156,11 @@ def pause_clock(
             raise ValidationError("started_on", "开始日期", "不能早于受理日期")
         if started_on > clock.today():
             raise ValidationError("started_on", "开始日期", "不能晚于今天")
+        for deadline in deadlines_of(session, case, clock.today()):
+            if deadline.kind == "mediation" and started_on > deadline.due:
+                raise IllegalTransition(
+                    f"调解期限已于 {deadline.due} 届满，不能再中止计时；未达成协议的应终止调解（{deadline.article}）。"
+                )
         pause = ClockPause(case_id=case.id, kind=kind.value, started_on=started_on, detail=detail)
         session.add(pause)
         session.flush()
@@ -177,10 +183,14 @@ def resume_clock(store: Store, actor: Actor, case_id: int, *, pause_id: int, end
         change(session, case, actor, "resume_clock", {}, pause={"id": pause.id, "ended_on": ended_on, "outcome": outcome})
 
 
-def _end_open_pauses(session: Session, case: Case, day: date) -> None:
+def _end_open_pauses(session: Session, case: Case, day: date) -> dict:
+    """End every pause still open when mediation ends; the facts for the step's history row."""
+    ended = []
     for pause in _open_pauses(session, case.id):
         pause.ended_on = max(day, pause.started_on)
         pause.outcome = pause.outcome or "调解结束"
+        ended.append({"id": pause.id, "ended_on": pause.ended_on, "outcome": pause.outcome})
+    return {"pauses_ended": ended} if ended else {}
 
 
 def record_agreement(
@@ -207,7 +217,7 @@ def record_agreement(
         case, _ = begin_step(session, case_id, "record_agreement", actor)
         _check_not_suspended(session, case.id)
         day = decision_date(agreed_on, case, "agreed_on", "达成协议日期")
-        _end_open_pauses(session, case, day)
+        ended = _end_open_pauses(session, case, day)
         change(
             session,
             case,
@@ -220,6 +230,7 @@ def record_agreement(
                 "amount_recovered": recovered,
                 "agreement_document": bool(make_document),
             },
+            **ended,
         )
 
 
@@ -234,13 +245,14 @@ def terminate(
 
 
 def apply_termination(session: Session, case: Case, actor: Actor, ground: int, reason: str, day: date) -> None:
-    _end_open_pauses(session, case, day)
+    ended = _end_open_pauses(session, case, day)
     change(
         session,
         case,
         actor,
         "terminate",
         {"state": CaseState.TERMINATED, "outcome_on": day, "termination_ground": ground, "termination_reason": reason},
+        **ended,
     )
 
 
@@ -258,16 +270,24 @@ def notify_termination(store: Store, actor: Actor, case_id: int, *, notified_on:
         change(session, case, actor, "notify_termination", {"termination_notified_on": day})
 
 
+WITHDRAWAL_GROUND = 1  # Art. 23(1) (order 20 Art. 21(1)): 投诉人撤回投诉或者双方自行和解的
+
+
 def withdraw(store: Store, actor: Actor, case_id: int, *, reason: str, withdrawn_on: date | None = None) -> None:
-    """The complainant withdraws the complaint."""
+    """The complainant withdraws the complaint.
+
+    Once accepted, a withdrawal ends mediation on Art. 23(1), and both parties must be told
+    within 7 working days like any termination; before acceptance it simply ends the case.
+    """
     reason = validators.text(reason, field="withdrawal_reason", label="撤回说明", max_length=2000, multiline=True)
     with store.session() as session:
         case, _ = begin_step(session, case_id, "withdraw", actor)
         day = decision_date(withdrawn_on, case, "withdrawn_on", "撤回日期")
-        _end_open_pauses(session, case, day)
-        change(
-            session, case, actor, "withdraw", {"state": CaseState.WITHDRAWN, "outcome_on": day, "withdrawal_reason": reason}
-        )
+        fields = {"state": CaseState.WITHDRAWN, "outcome_on": day, "withdrawal_reason": reason}
+        if case.state in (CaseState.ACCEPTED.value, CaseState.MEDIATING.value):
+            fields |= {"termination_ground": WITHDRAWAL_GROUND, "termination_reason": reason}
+        ended = _end_open_pauses(session, case, day)
+        change(session, case, actor, "withdraw", fields, **ended)
 
 
 SATISFACTION = {"very_satisfied": "非常满意", "satisfied": "满意", "neutral": "基本满意", "dissatisfied": "不满意"}

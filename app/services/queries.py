@@ -154,6 +154,11 @@ def _pauses_by_case(session: Session, ids: list[int]) -> dict[int, list[tuple[da
     return pauses
 
 
+def deadlines_of(session: Session, case: Case, today: date) -> list[Deadline]:
+    """The case's live deadlines as they stand in this unit of work."""
+    return live_deadlines(case_clock(case, _pauses_by_case(session, [case.id]).get(case.id, [])), today)
+
+
 def case_clock(case: Case, pauses: list[tuple[date, date | None]]) -> CaseClock:
     return CaseClock(
         kind=CaseKind(case.kind),

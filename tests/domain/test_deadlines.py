@@ -68,13 +68,21 @@ def test_acceptance_deadline_crossing_into_2027_is_provisional():
     assert deadline.provisional
 
 
-def test_termination_notice_deadline():
-    deadline = termination_notice_deadline(D(2026, 4, 28))
+def test_termination_notice_deadline_cites_the_rule_of_the_case():
+    deadline = termination_notice_deadline(D(2026, 4, 28), Rule.ORDER_121)
     assert (deadline.kind, deadline.article, deadline.due) == (
         "termination_notice",
         "第二十三条",
         D(2026, 5, 11),
     )
+    assert termination_notice_deadline(D(2026, 4, 28), Rule.ORDER_20).article == "第二十一条"
+
+
+def test_an_open_pause_begun_after_the_limit_ran_out_leaves_the_case_overdue():
+    deadline = mediation_deadline(D(2026, 8, 3), Rule.ORDER_121, [(D(2026, 10, 20), None)], today=D(2026, 11, 28))
+    assert deadline.due == D(2026, 10, 8)
+    assert not deadline.paused
+    assert deadline.state(D(2026, 11, 28)) is DeadlineState.OVERDUE
 
 
 def test_report_check_deadline():

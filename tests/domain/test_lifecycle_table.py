@@ -16,7 +16,7 @@ EXPECTED_COMPLAINT_STEPS = {
     S.NOT_ACCEPTED: {"close", "edit", "void"},
     S.AGREED: {"record_follow_up", "close", "edit", "void"},
     S.TERMINATED: {"notify_termination", "record_follow_up", "close", "edit", "void"},
-    S.WITHDRAWN: {"record_follow_up", "close", "edit", "void"},
+    S.WITHDRAWN: {"notify_termination", "record_follow_up", "close", "edit", "void"},
     S.FOLLOWED_UP: {"notify_termination", "record_follow_up", "close", "edit", "void"},
     S.CLOSED: {"void"},
     S.VOIDED: set(),

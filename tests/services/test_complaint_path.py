@@ -268,3 +268,33 @@ def test_a_group_complaint_has_at_most_two_representatives(store, head):
     assert representatives == ["甲", "乙"]
     with pytest.raises(ValidationError, match="只登记一位投诉人"):
         intake.register_case(store, head, complaint_draft(complainants=people[:2]))
+
+
+def test_withdrawal_during_mediation_must_be_notified_like_a_termination(store, head):
+    case_id = register_complaint(store, head, received_at=ONE_WEEK_AGO)
+    acceptance.accept(store, head, case_id)
+    mediation.pause_clock(store, head, case_id, kind=PauseKind.TESTING, started_on=clock.today(), detail="送检")
+    mediation.withdraw(store, head, case_id, reason="双方自行和解")
+    detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    assert detail.termination_ground == 1
+    assert [d.kind for d in detail.deadlines] == ["termination_notice"]
+    assert detail.history[-1].changes["pauses_ended"][0]["outcome"] == "调解结束"
+    with pytest.raises(IllegalTransition, match="尚未告知"):
+        closing.close(store, head, case_id)
+    mediation.notify_termination(store, head, case_id)
+    closing.close(store, head, case_id)
+
+
+def test_withdrawal_before_acceptance_needs_no_notice(store, head):
+    case_id = register_complaint(store, head)
+    mediation.withdraw(store, head, case_id, reason="不再投诉")
+    closing.close(store, head, case_id)
+    assert _state(store, case_id) is CaseState.CLOSED
+
+
+def test_the_clock_cannot_be_paused_after_the_limit_ran_out(store, head):
+    received = clock.now() - timedelta(days=90)
+    case_id = register_complaint(store, head, received_at=received)
+    acceptance.accept(store, head, case_id, decided_on=clock.local_date(received))
+    with pytest.raises(IllegalTransition, match="调解期限已于"):
+        mediation.pause_clock(store, head, case_id, kind=PauseKind.TESTING, started_on=clock.today(), detail="送检")

@@ -73,3 +73,10 @@ def test_a_bad_edit_changes_nothing(store, head):
     with pytest.raises(ValidationError, match="消费类别"):
         editing.edit_case(store, head, case_id, {"facts": "新的事实", "category_code": "NOPE"})
     assert _detail(store, case_id).facts == "购买的玉镯经检测为染色石英岩"
+
+
+def test_an_expired_report_check_cannot_be_extended(store, head):
+    case_id = register_complaint(store, head, kind="report", received_at=clock.now() - timedelta(days=40))
+    closing.start_check(store, head, case_id)
+    with pytest.raises(IllegalTransition, match="届满后不能再延长"):
+        closing.extend_check(store, head, case_id, reason="需调取录像")
