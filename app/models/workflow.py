@@ -66,9 +66,9 @@ class Proposal(Base):
     action: Mapped[str] = mapped_column(String(20))
     ground: Mapped[int]
     reason: Mapped[str] = mapped_column(Text, default="")
-    decided_on_date: Mapped[date]  # the decision date the proposal asks for
+    decided_on_date: Mapped[date]  # the date the mediator proposed; the head's decision is dated when made
     proposed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     proposed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    decision: Mapped[str | None] = mapped_column(String(20))  # confirmed / rejected
+    decision: Mapped[str | None] = mapped_column(String(20))  # confirmed / rejected / superseded

@@ -8,11 +8,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import clock
 from app.models.case import Case
 from app.models.history import HistoryEntry
+from app.models.workflow import Proposal
 from app.services.actor import Actor
 
 
@@ -65,8 +67,27 @@ def record(session: Session, case: Case, actor: Actor, action: str, changes: dic
 
 
 def change(session: Session, case: Case, actor: Actor, action: str, fields: dict[str, Any], /, **extra: Any) -> dict:
-    """Set ``fields`` on the case and record them, with any ``extra`` facts of the step."""
+    """Set ``fields`` on the case and record them, with any ``extra`` facts of the step.
+
+    A step that moves the case to another state settles any proposal still waiting for the
+    head: it was made for a state the case has left.
+    """
     changes = set_fields(case, fields)
     changes.update(extra)
+    if "state" in changes:
+        superseded = _supersede_open_proposals(session, case, actor)
+        if superseded:
+            changes["proposals_superseded"] = superseded
     record(session, case, actor, action, changes)
     return changes
+
+
+def _supersede_open_proposals(session: Session, case: Case, actor: Actor) -> list[int]:
+    open_ones = session.scalars(select(Proposal).where(Proposal.case_id == case.id, Proposal.decision.is_(None)))
+    superseded = []
+    for proposal in open_ones:
+        proposal.decision = "superseded"
+        proposal.decided_by = actor.user_id
+        proposal.decided_at = clock.now()
+        superseded.append(proposal.id)
+    return superseded

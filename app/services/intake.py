@@ -15,7 +15,7 @@ from app.models.case import Business, Case, Party
 from app.models.station import Category, NumberSequence, ProblemKind, User
 from app.models.store import Store
 from app.services.actor import Actor
-from app.services.changes import record
+from app.services.changes import plain, record
 from app.services.drafts import BOTH, CaseDraft, PartyDraft, clean_draft
 from app.services.search import refresh_search_text
 
@@ -136,8 +136,25 @@ def _add_case(session: Session, actor: Actor, draft: CaseDraft, kind: CaseKind, 
     session.flush()
     session.refresh(case)
     refresh_search_text(case)
-    record(session, case, actor, "register", {"number": [None, case.number], "kind": [None, kind.value]})
     return case
+
+
+# Bookkeeping columns that say nothing about the case itself.
+_NOT_RECORDED = {"id", "version", "search_text", "created_at", "updated_at"}
+
+
+def _record_registration(session: Session, case: Case, actor: Actor) -> None:
+    """The first history row holds every value entered, so the history alone tells the case."""
+    values = {
+        column.key: [None, plain(getattr(case, column.key))]
+        for column in Case.__table__.columns
+        if column.key not in _NOT_RECORDED and getattr(case, column.key) is not None
+    }
+    parties = [
+        {column.key: plain(getattr(party, column.key)) for column in Party.__table__.columns if column.key != "case_id"}
+        for party in case.parties
+    ]
+    record(session, case, actor, "register", values | {"parties": [None, parties]})
 
 
 def register_case(store: Store, actor: Actor, draft: CaseDraft) -> list[Registered]:
@@ -152,4 +169,6 @@ def register_case(store: Store, actor: Actor, draft: CaseDraft) -> list[Register
             complaint, report = cases
             complaint.linked_case_id = report.id
             report.linked_case_id = complaint.id
+        for case in cases:
+            _record_registration(session, case, actor)
         return [Registered(c.id, c.number, CaseKind(c.kind)) for c in cases]

@@ -117,9 +117,9 @@ def record_session(
             if meeting.held:
                 raise ValidationError("session_id", "调解场次", "该场次已记录过")
             if participants:
-                meeting.participants = _session_fields(
-                    meeting.starts_at, meeting.place, SessionMode(meeting.mode), meeting.mediators, participants
-                )["participants"]
+                meeting.participants = validators.text(
+                    participants, field="participants", label="参加人员", max_length=1000, multiline=True
+                )
         else:
             if starts_at is None:
                 raise ValidationError("starts_at", "调解时间", "不能为空")
@@ -137,7 +137,7 @@ def record_session(
             actor,
             "record_session",
             {"state": CaseState.MEDIATING, "mediation_started_on": started},
-            session={"id": meeting.id, "record": record},
+            session={"id": meeting.id, "record": record, "participants": meeting.participants},
         )
         return meeting.id
 

@@ -75,7 +75,8 @@ def confirm(store: Store, actor: Actor, proposal_id: int) -> None:
         proposal.decision = "confirmed"
         proposal.decided_by = actor.user_id
         proposal.decided_at = clock.now()
-        _APPLY[proposal.action](session, case, actor, proposal.ground, proposal.reason, proposal.decided_on_date)
+        # The decision is the head's, taken today; the date the mediator proposed stays on the proposal.
+        _APPLY[proposal.action](session, case, actor, proposal.ground, proposal.reason, clock.today())
 
 
 def reject(store: Store, actor: Actor, proposal_id: int, *, remark: str = "") -> None:

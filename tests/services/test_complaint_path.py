@@ -298,3 +298,32 @@ def test_the_clock_cannot_be_paused_after_the_limit_ran_out(store, head):
     acceptance.accept(store, head, case_id, decided_on=clock.local_date(received))
     with pytest.raises(IllegalTransition, match="调解期限已于"):
         mediation.pause_clock(store, head, case_id, kind=PauseKind.TESTING, started_on=clock.today(), detail="送检")
+
+
+def test_registration_history_holds_every_value_entered(store, head):
+    complaint, report = intake.register_case(store, head, complaint_draft(kind=BOTH))
+    first = queries.case_detail(store, complaint.case_id, role=UserRole.HEAD).history[0]
+    assert first.action == "register"
+    assert first.changes["amount_involved"] == [None, "1200.50"]
+    assert first.changes["channel"] == [None, "on_site"]
+    assert first.changes["linked_case_id"] == [None, report.case_id]
+    names = [p["name"] for p in first.changes["parties"][1]]
+    assert names == ["张三", "湖滨玉器行"]
+
+
+def test_a_proposal_is_settled_when_the_case_moves_on(store, head, mediator):
+    case_id = register_complaint(store, mediator)
+    acceptance.refuse(store, mediator, case_id, ground=1, reason="不属于职责")
+    acceptance.accept(store, head, case_id)  # the head accepts instead
+    assert proposals.pending_proposals(store) == []
+    assert queries.case_detail(store, case_id, role=UserRole.HEAD).history[-1].changes["proposals_superseded"]
+
+
+def test_the_heads_confirmation_is_dated_the_day_it_is_given(store, head, mediator):
+    received = clock.now() - timedelta(days=6)
+    case_id = register_complaint(store, mediator, received_at=received)
+    proposal = acceptance.refuse(
+        store, mediator, case_id, ground=1, reason="不属于职责", decided_on=clock.local_date(received)
+    ).proposal_id
+    proposals.confirm(store, head, proposal)
+    assert queries.case_detail(store, case_id, role=UserRole.HEAD).decided_on == clock.today()
