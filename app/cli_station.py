@@ -1,7 +1,6 @@
 """Command-line work on a station as a whole: creating one, the demo, the work calendar."""
 
 import getpass
-import shutil
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 from app import demo
 from app.domain.deadlines import active_calendar
 from app.domain.errors import DeskError, StoreError
-from app.models.store import create_store
+from app.models.store import create_store, discard_unfinished_store, remove_demo_store
 from app.paths import StationPaths
 from app.services.calendar_data import import_calendar
 from app.services.accounts import check_new_account
@@ -37,8 +36,10 @@ def init_station(paths: StationPaths, args: Namespace) -> int:
         set_up_station(
             store, setup, head_username=args.head_user, head_name=args.head_name, head_password=password
         )
-    finally:
-        store.close()
+    except BaseException:
+        discard_unfinished_store(store)
+        raise
+    store.close()
     print(f"站点已建立：{paths.store}")
     print("恢复密钥（只显示这一次，请站长抄写后妥善保管；换电脑时凭它打开数据库）：")
     print(f"    {code}")
@@ -54,15 +55,17 @@ def make_demo(paths: StationPaths, *, cases: int, reset: bool) -> int:
             print(f"演示站点已存在：{paths.data_dir}（用 --reset 重建）")
             _print_accounts()
             return 0
-        shutil.rmtree(paths.data_dir)
+        remove_demo_store(paths)
     store, _code = create_store(paths, demo=True)
     try:
         for done in demo.populate(store, cases):
             if done % 50 == 0 or done == cases:
                 print(f"\r正在生成演示案件 {done}/{cases}", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
-    finally:
-        store.close()
+    except BaseException:
+        discard_unfinished_store(store)
+        raise
+    store.close()
     print(f"演示站点已建立：{paths.data_dir}")
     _print_accounts()
     return 0

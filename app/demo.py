@@ -195,7 +195,7 @@ def _report(store: Store, rng: random.Random, head: Actor, mediator: Actor, case
     if age < 5:
         return
     closing.start_check(store, mediator, case_id)
-    if age > 20 and rng.random() < 0.3:
+    if 10 < age <= 18 and rng.random() < 0.5:  # an extension is asked for before the 15 days run out
         closing.extend_check(store, head, case_id, reason="需调取监控录像")
     if age > 25:
         closing.decide_filing(store, head, case_id, file_case=rng.random() < 0.5, reason="经核查")

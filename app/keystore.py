@@ -68,3 +68,11 @@ def load_station_key(station_uid: str) -> bytes | None:
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(type(exc).__name__) from None
     return bytes.fromhex(stored) if stored else None
+
+
+def forget_station_key(station_uid: str) -> None:
+    """Remove the key of a station that was never finished (its store is deleted too)."""
+    try:
+        keyring.delete_password(SERVICE, _entry(station_uid))
+    except keyring.errors.PasswordDeleteError:
+        pass

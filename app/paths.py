@@ -32,6 +32,10 @@ class StationPaths:
         return self.data_dir / "station.db"
 
     @property
+    def lock(self) -> Path:
+        return self.data_dir / "station.lock"
+
+    @property
     def identity(self) -> Path:
         """Non-secret facts needed before the store is open (its ID, for the keyring entry)."""
         return self.data_dir / "station.json"

@@ -14,6 +14,7 @@ import sqlcipher3
 
 from app.domain import clock
 from app.domain.errors import StoreError
+from app.models import migrate
 from app.models.engine import raw_key_pragma
 
 log = logging.getLogger(__name__)
@@ -45,21 +46,30 @@ def _new_name(folder: Path, label: str) -> Path:
 
 
 def backup_file(store: Path, key: bytes, dest: Path) -> Path:
-    """Copy the live store to ``dest`` while others may be writing (SQLite online backup)."""
+    """Copy the live store to ``dest`` while others may be writing (SQLite online backup).
+
+    ``dest`` may be a folder (a new name is made in it); an existing file is never overwritten.
+    """
+    if dest.is_dir():
+        dest = _new_name(dest, "manual")
+    if dest.exists() or dest.resolve() == store.resolve():
+        raise StoreError(f"{dest} 已存在，备份不会覆盖它；请换一个文件名或文件夹。")
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)
-    source = _connect(store, key)
     try:
-        target = _connect(partial, key)
+        source = _connect(store, key)
         try:
-            source.backup(target)
+            target = _connect(partial, key)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
         finally:
-            target.close()
+            source.close()
+        # Only a finished copy gets the real name, so a crash never leaves a half backup behind.
+        os.replace(partial, dest)
     finally:
-        source.close()
-    # Only a finished copy gets the real name, so a crash never leaves a half backup behind.
-    os.replace(partial, dest)
+        partial.unlink(missing_ok=True)
     log.info("backup written to %s", dest)
     return dest
 
@@ -94,12 +104,15 @@ def verify_backup(path: Path, key: bytes) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
         conn.execute("SELECT count(*) FROM cases").fetchone()
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlcipher3.DatabaseError:
         raise StoreError(f"{path.name} 不是本站的备份（无法用本站密钥读取，或文件已损坏）。") from None
     finally:
         conn.close()
     if result != [("ok",)]:
         raise StoreError(f"{path.name} 已损坏，不能用于恢复：{result[0][0]}")
+    if not migrate.is_known_revision(revision):
+        raise StoreError(f"{path.name} 来自更新版本的程序（数据结构版本 {revision}），请先升级调解台再恢复。")
 
 
 def restore_file(store: Path, key: bytes, source: Path, folder: Path) -> Path | None:

@@ -74,14 +74,22 @@ def check_key(engine: Engine) -> None:
 
 
 def integrity_problems(engine: Engine) -> list[str]:
-    """SQLite's quick check: empty when the file is sound."""
+    """SQLite's quick check, then the full-text index's own check: empty when all is sound."""
     try:
         with engine.connect() as conn:
             rows = conn.execute(text("PRAGMA quick_check")).scalars().all()
     except DatabaseError as exc:
         # A page that fails SQLCipher's authentication stops the check itself.
         return [str(exc.orig)]
-    return [] if rows == ["ok"] else list(rows)
+    if rows != ["ok"]:
+        return list(rows)
+    try:
+        # The search index is checked against the cases it was built from.
+        with writer(engine).begin() as conn:
+            conn.execute(text("INSERT INTO case_search(case_search) VALUES ('integrity-check')"))
+    except DatabaseError as exc:
+        return [f"全文索引：{exc.orig}"]
+    return []
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

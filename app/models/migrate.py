@@ -29,6 +29,14 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def is_known_revision(revision: str) -> bool:
+    """True for a schema this program can open (it knows the revision, so it is not newer)."""
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -48,13 +56,11 @@ def upgrade(engine: Engine, backup: Callable[[str], Path]) -> None:
     if current == head:
         return
     if current is not None:
-        try:
-            ScriptDirectory.from_config(_config()).get_revision(current)
-        except CommandError:
+        if not is_known_revision(current):
             raise StoreError(
                 f"本站数据库来自更新版本的程序（数据结构版本 {current}，本程序最高支持 {head}）。"
                 "为免损坏数据，本程序不会打开它；请安装最新版本的调解台。"
-            ) from None
+            )
         saved = backup(f"before-migration-{current}")
         log.info("backed up to %s before migrating %s -> %s", saved, current, head)
     config = _config()

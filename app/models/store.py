@@ -7,6 +7,7 @@ clearly named file instead, so the desk can be tried on a machine without a keyr
 
 import json
 import logging
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,9 +19,20 @@ from app import keystore
 from app.domain import clock
 from app.domain.errors import StoreError
 from app.models import backup, migrate
-from app.models.engine import check_key, integrity_problems, make_engine, session_factory, writer
+from app.models.engine import (
+    check_key,
+    integrity_problems,
+    make_engine,
+    session_factory,
+    writer,
+)
 from app.models.station import Setting
-from app.models.station_key import key_from_recovery_code, new_station_key, recovery_code
+from app.models.station_key import (
+    key_from_recovery_code,
+    new_station_key,
+    recovery_code,
+)
+from app.models.store_lock import StoreLock
 from app.paths import StationPaths
 
 log = logging.getLogger(__name__)
@@ -36,6 +48,8 @@ class Store:
         self.paths = paths
         self.station_uid = station_uid
         self._key = key
+        self._lock = StoreLock(paths.lock)
+        self._lock.acquire(exclusive=False)
         self.engine = make_engine(paths.store, key)
         self._writing = session_factory(writer(self.engine))
         self._reading = session_factory(self.engine)
@@ -61,6 +75,18 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        self._lock.release()
+
+
+@contextmanager
+def exclusive_use(paths: StationPaths) -> Iterator[None]:
+    """Hold the store for replacing it: refused while anyone has it open."""
+    lock = StoreLock(paths.lock)
+    lock.acquire(exclusive=True)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _write_identity(paths: StationPaths, station_uid: str, demo: bool) -> None:
@@ -114,6 +140,33 @@ def create_store(paths: StationPaths, *, demo: bool = False) -> tuple[Store, str
         session.add(Setting(key=STATION_UID_SETTING, value=station_uid))
     log.info("created station store %s (demo=%s)", paths.store, demo)
     return store, recovery_code(key)
+
+
+def discard_unfinished_store(store: Store) -> None:
+    """Remove a store that ``create_store`` just made, when setting it up failed: it holds
+    nothing yet, and leaving it would block the next attempt."""
+    store.close()
+    _delete_station_files(store.paths)
+    keystore.forget_station_key(store.station_uid)
+
+
+def remove_demo_store(paths: StationPaths) -> None:
+    """Delete a demo station's files, refusing anything that is not clearly a demo."""
+    identity = _read_identity(paths)
+    if not identity.get("demo") or not paths.demo_key.exists():
+        raise StoreError(f"{paths.data_dir} 是真实站点，不能按演示站点删除。")
+    with exclusive_use(paths):
+        _delete_station_files(paths)
+
+
+def _delete_station_files(paths: StationPaths) -> None:
+    """The store, its WAL files, identity, demo key and backups; never the folder or its logs."""
+    for suffix in ("", "-wal", "-shm"):
+        paths.store.with_name(paths.store.name + suffix).unlink(missing_ok=True)
+    paths.identity.unlink(missing_ok=True)
+    paths.demo_key.unlink(missing_ok=True)
+    if paths.backups.exists():
+        shutil.rmtree(paths.backups)
 
 
 def _demo_key(paths: StationPaths) -> bytes:
@@ -207,6 +260,7 @@ def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = No
 def restore_store(paths: StationPaths, source: Path) -> Path | None:
     """Replace the store with a backup. The current one is kept aside; returns where."""
     uid, key = _station_key(paths)
-    kept = backup.restore_file(paths.store, key, source, paths.backups)
+    with exclusive_use(paths):
+        kept = backup.restore_file(paths.store, key, source, paths.backups)
     _open_checked(paths, key, uid, full_check=True).close()
     return kept

@@ -162,3 +162,23 @@ def test_default_demo_covers_every_state_kind_and_channel(tmp_path, capsys):
     assert {c["channel"] for c in cases} == {c.value for c in Channel}
     due = {c["next_deadline"]["state"] for c in cases if c["next_deadline"]}
     assert {"overdue", "due_soon", "on_time"} <= due
+
+
+def test_demo_reset_removes_only_the_demo_files(demo_dir, capsys):
+    notes = demo_dir / "my-notes.txt"
+    notes.write_text("keep me")
+    assert main(["demo", "--data-dir", str(demo_dir), "--cases", "10", "--reset"]) == 0
+    capsys.readouterr()
+    assert notes.read_text() == "keep me"
+    assert len(_cases(demo_dir, capsys)) == 10
+
+
+def test_demo_reset_refuses_a_real_station(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "real"
+    monkeypatch.setattr("sys.stdin", io.StringIO("station-pass-1\n"))
+    main(["init", "--data-dir", str(folder), "--name", "站", "--kind", "scenic_station", "--office", "局",
+          "--prefix", "前缀", "--head-user", "head", "--head-name", "王建国"])
+    capsys.readouterr()
+    assert main(["demo", "--data-dir", str(folder), "--reset"]) == 2
+    assert "真实站点" in capsys.readouterr().err
+    assert (folder / "station.db").exists()

@@ -94,3 +94,40 @@ class _Failing:
 
     def close(self):
         pass
+
+
+def test_backup_to_a_folder_makes_a_new_file_and_never_overwrites(store, station_paths, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    made = store.backup_to(folder)
+    assert made.parent == folder and made.name.startswith("manual-")
+    precious = tmp_path / "notes.txt"
+    precious.write_text("keep me")
+    with pytest.raises(StoreError, match="不会覆盖"):
+        store.backup_to(precious)
+    with pytest.raises(StoreError, match="不会覆盖"):
+        store.backup_to(station_paths.store)
+    assert precious.read_text() == "keep me"
+    assert not list(tmp_path.rglob("*.partial"))
+
+
+def test_restore_is_refused_while_the_store_is_open(store, station_paths):
+    saved = store.backup()
+    with pytest.raises(StoreError, match="正在使用"):
+        restore_store(station_paths, saved)
+    assert queries.count_cases(store) == 0  # the open store is untouched and still works
+
+
+def test_a_backup_from_a_newer_program_is_refused_before_anything_is_replaced(store, station_paths):
+    from sqlalchemy import text
+
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    newer = store.backup()
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": "0003"})
+    store.close()
+    before = station_paths.store.read_bytes()
+    with pytest.raises(StoreError, match="更新版本"):
+        restore_store(station_paths, newer)
+    assert station_paths.store.read_bytes() == before
