@@ -9,6 +9,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -89,21 +90,36 @@ def _open(args: argparse.Namespace) -> Store:
     return store
 
 
+# Commands that make a data folder; the others must not create one for a mistyped path.
+CREATES_DATA_DIR = {"init", "demo", "recover"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = _paths(args)
-    log_file = set_up_logging(paths.logs, verbose=getattr(args, "verbose", False))
+    command = args.command or "desk"
+    log_file = None
     try:
-        return COMMANDS[args.command or "desk"](args)
+        if command in CREATES_DATA_DIR or paths.data_dir.is_dir():
+            log_file = set_up_logging(paths.logs, verbose=getattr(args, "verbose", False))
+        return COMMANDS[command](args)
     except DeskError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
+    except (KeyboardInterrupt, EOFError):
+        print("\n已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) stopped early; nothing is wrong with the station.
+        sys.stdout = open(os.devnull, "w")
+        return 0
+    except OSError as exc:
+        print(f"错误：无法读写 {exc.filename or paths.data_dir}：{exc.strerror}", file=sys.stderr)
+        return 2
     except Exception:
-        log.exception("unexpected error in %s", args.command or "desk")
-        print(f"发生意外错误，详情已记入日志：{log_file}", file=sys.stderr)
+        log.exception("unexpected error in %s", command)
+        where = f"详情已记入日志：{log_file}" if log_file else "（数据目录不存在，未写日志）"
+        print(f"发生意外错误，{where}", file=sys.stderr)
         return 1
 
 
@@ -146,7 +162,8 @@ def _cases(args) -> int:
         return 0
     for row in rows:
         deadline = row.next_deadline
-        due = f"{deadline.due} {deadline.label} {deadline.state(today).value}" if deadline else "-"
+        provisional = "（暂定）" if deadline and deadline.provisional else ""
+        due = f"{deadline.due}{provisional} {deadline.label} {deadline.state(today).value}" if deadline else "-"
         print(f"{row.number}\t{row.kind.label}\t{row.channel.label}\t{row.state.label}\t{due}")
     print(f"共 {len(rows)} 件", file=sys.stderr)
     return 0
@@ -159,7 +176,7 @@ def _case_json(row, today) -> dict:
         "kind": row.kind.value,
         "channel": row.channel.value,
         "state": row.state.value,
-        "received_at": row.received_at.isoformat(),
+        "received_at": row.received_at.astimezone(clock.CHINA).isoformat(),
         "next_deadline": deadline
         and {
             "kind": deadline.kind,

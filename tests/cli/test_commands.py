@@ -182,3 +182,28 @@ def test_demo_reset_refuses_a_real_station(tmp_path, capsys, monkeypatch):
     assert main(["demo", "--data-dir", str(folder), "--reset"]) == 2
     assert "真实站点" in capsys.readouterr().err
     assert (folder / "station.db").exists()
+
+
+def test_a_mistyped_data_dir_is_not_created(tmp_path, capsys):
+    typo = tmp_path / "typo"
+    assert main(["cases", "--data-dir", str(typo)]) == 2
+    assert not typo.exists()
+
+
+def test_end_of_input_at_a_prompt_cancels_cleanly(demo_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["restore", str(tmp_path / "x.db"), "--data-dir", str(demo_dir)]) == 130
+    assert "已取消" in capsys.readouterr().err
+
+
+def test_a_data_dir_that_is_a_file_is_a_plain_error(tmp_path, capsys):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    assert main(["demo", "--data-dir", str(not_a_folder)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_text_listing_marks_provisional_deadlines(demo_dir, capsys):
+    assert main(["cases", "--data-dir", str(demo_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "（暂定）" in out or "2027" not in out
