@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
+from app.domain.clock import CHINA
 from app.domain.errors import ValidationError
 
 # --- phone numbers ---------------------------------------------------------------------------
@@ -245,12 +246,12 @@ Moment = TypeVar("Moment", date, datetime)
 
 
 def not_in_future(value: Moment, *, field: str, label: str, now: datetime) -> Moment:
-    """``value`` if it is not after ``now``; a date is compared with ``now``'s own date."""
+    """``value`` if it is not after ``now``; a date is compared with today's date in China."""
     if isinstance(value, datetime):
         _require_zone(value, field=field, label=label)
         if value > now:
             raise ValidationError(field, label, "时间不能晚于现在")
-    elif value > now.date():
+    elif value > now.astimezone(CHINA).date():
         raise ValidationError(field, label, "日期不能晚于今天")
     return value
 
@@ -356,7 +357,14 @@ def _character_problem(char: str, multiline: bool) -> str | None:
         return "是私用区字符，别处无法显示"
     if category == "Cn":
         return "是未分配的码位，无法显示"
+    if category == "Cf" and char not in _JOINERS:
+        # Invisible format characters (zero-width space, right-to-left override, BOM) make two
+        # names look alike that are not, and can turn printed text around.
+        return "是不可见的格式字符"
     return None
+
+
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: needed by some scripts and emoji
 
 
 def _category(char: str) -> str:

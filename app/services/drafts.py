@@ -9,11 +9,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from app.domain import validators
+from app.domain import clock, validators
 from app.domain.errors import ValidationError
 from app.domain.vocabulary import Channel
 
-BOTH = "complaint_and_report"  # a submission that is both: split into two linked cases (Art. 9)
+BOTH = "complaint_and_report"
+EARLIEST_RECEIPT = date(2004, 1, 1)  # the first year of the shipped work calendar  # a submission that is both: split into two linked cases (Art. 9)
 
 
 @dataclass
@@ -60,13 +61,17 @@ def _optional_text(value: str, field: str, label: str, max_length: int) -> str |
     return cleaned or None
 
 
-def clean_party(party: PartyDraft, prefix: str, who: str, today: date) -> PartyDraft:
+def clean_party(party: PartyDraft, prefix: str, who: str, today: date, *, person: bool = False) -> PartyDraft:
     """The party with every given value checked and normalised; blanks stay blank."""
     def label(name: str) -> str:
         return f"{who}{name}"
 
     cleaned = replace(party)
-    cleaned.name = validators.text(party.name, field=f"{prefix}.name", label=label("名称"), max_length=100)
+    if person and party.name.strip():
+        # A consumer or an agent is a natural person: letters and the middle dot, nothing else.
+        cleaned.name = validators.person_name(party.name, field=f"{prefix}.name", label=label("姓名"))
+    else:
+        cleaned.name = validators.text(party.name, field=f"{prefix}.name", label=label("名称"), max_length=100)
     if party.phone.strip():
         cleaned.phone = validators.phone(party.phone, field=f"{prefix}.phone", label=label("电话"))
     cleaned.address = validators.text(party.address, field=f"{prefix}.address", label=label("地址"), max_length=200)
@@ -98,13 +103,15 @@ def clean_party(party: PartyDraft, prefix: str, who: str, today: date) -> PartyD
 
 def clean_draft(draft: CaseDraft, now: datetime) -> CaseDraft:
     """A copy of the draft with every value validated; raises on the first bad field."""
-    today = now.date()
+    today = clock.local_date(now)
     kinds = {"complaint", "report", "inquiry", BOTH}
     if draft.kind not in kinds:
         raise ValidationError("kind", "类别", "应为投诉、举报、咨询或投诉并举报")
     cleaned = replace(draft)
     cleaned.channel = Channel(draft.channel)
     cleaned.received_at = validators.not_in_future(draft.received_at, field="received_at", label="收到时间", now=now)
+    if clock.local_date(cleaned.received_at) < EARLIEST_RECEIPT:
+        raise ValidationError("received_at", "收到时间", "不能早于 2004 年 1 月 1 日：更早的日期没有工作日历，无法计算期限")
     cleaned.entered_at = draft.entered_at or now
     validators.not_in_future(cleaned.entered_at, field="entered_at", label="录入时间", now=now)
     validators.received_before_entered(cleaned.received_at, cleaned.entered_at, field="received_at", label="收到时间")
@@ -116,12 +123,12 @@ def clean_draft(draft: CaseDraft, now: datetime) -> CaseDraft:
         reason = "群体投诉最多登记两名代表人" if draft.is_group else "非群体投诉只登记一位投诉人"
         raise ValidationError("complainants", "投诉人", reason)
     cleaned.complainants = [
-        clean_party(p, f"complainants.{i}", "投诉人", today) for i, p in enumerate(draft.complainants)
+        clean_party(p, f"complainants.{i}", "投诉人", today, person=True) for i, p in enumerate(draft.complainants)
     ]
     if draft.kind in ("complaint", BOTH) and not cleaned.complainants[0].name:
         raise ValidationError("complainants.0.name", "投诉人名称", "不能为空")
     if draft.agent is not None:
-        cleaned.agent = clean_party(draft.agent, "agent", "代理人", today)
+        cleaned.agent = clean_party(draft.agent, "agent", "代理人", today, person=True)
         if not cleaned.agent.name:
             raise ValidationError("agent.name", "代理人名称", "登记代理人时不能为空")
     cleaned.respondent = clean_party(draft.respondent, "respondent", "被投诉人", today)

@@ -72,7 +72,8 @@ def edit_party(store: Store, actor: Actor, case_id: int, party_id: int, details:
         if party is None or party.case_id != case.id:
             raise ValidationError("party_id", "当事人", "不是本案的当事人")
         who = "被投诉人" if party.role == PartyRole.RESPONDENT.value else "当事人"
-        cleaned = clean_party(details, f"parties.{party_id}", who, clock.today())
+        person = party.role in (PartyRole.COMPLAINANT.value, PartyRole.AGENT.value)
+        cleaned = clean_party(details, f"parties.{party_id}", who, clock.today(), person=person)
         if not cleaned.name:
             raise ValidationError(f"parties.{party_id}.name", f"{who}名称", "不能为空")
         changed = {}

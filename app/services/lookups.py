@@ -76,7 +76,8 @@ def repeat_signs(
 ) -> list[RepeatSign]:
     """Art. 17 signs: the same complainant, phone or address in cases of the last 90 days."""
     since = (now or clock.now()) - timedelta(days=RECENT_DAYS)
-    submitters = [PartyRole.COMPLAINANT.value, PartyRole.REPORTER.value]
+    # Complainants only: a reporter's identity is not shown to whoever enters a complaint (Art. 37).
+    submitters = [PartyRole.COMPLAINANT.value]
     signs = []
     with store.reading() as session:
         for detail, column, value in (

@@ -1,7 +1,7 @@
 """Reading cases for lists and for the case detail, as plain data objects."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -20,6 +20,7 @@ from app.models.history import HistoryEntry
 from app.models.station import User
 from app.models.store import Store
 from app.models.workflow import ClockPause, FollowUp, MediationSession
+from app.services.actor import Actor
 from app.services.case_access import load_case
 from app.services.search import match_expression, search_index
 
@@ -93,25 +94,42 @@ def count_cases(store: Store, criteria: CaseFilter = CaseFilter()) -> int:
 
 
 def list_cases(
-    store: Store, criteria: CaseFilter = CaseFilter(), *, offset: int = 0, limit: int = 100, today: date | None = None
+    store: Store,
+    criteria: CaseFilter = CaseFilter(),
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    today: date | None = None,
+    viewer: Actor | None = None,
 ) -> list[CaseRow]:
-    """One page of cases, newest first (by entry, which is the order of receipt but for minutes)."""
+    """One page of cases, newest first (by entry, which is the order of receipt but for minutes).
+
+    Reporters are shown only to the station head and the report's own mediator (Art. 37).
+    """
     today = today or clock.today()
     with store.reading() as session:
         ids = session.scalars(_matching(session, criteria).offset(offset).limit(limit)).all()
-        return _rows(session, ids, today)
+        return _rows(session, ids, today, viewer)
 
 
-def rows_by_id(store: Store, ids: list[int], today: date) -> list[CaseRow]:
+def rows_by_id(store: Store, ids: list[int], today: date, viewer: Actor | None = None) -> list[CaseRow]:
     """List rows for the given cases, in the order given (read in chunks: SQLite caps parameters)."""
     rows = []
     with store.reading() as session:
         for start in range(0, len(ids), 500):
-            rows += _rows(session, ids[start : start + 500], today)
+            rows += _rows(session, ids[start : start + 500], today, viewer)
     return rows
 
 
-def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
+REPORTER_WITHHELD = "（举报人信息保密）"
+
+
+def may_see_reporter(case: Case, role: UserRole, viewer_id: int | None) -> bool:
+    """Art. 37: a reporter's identity is for the head and the mediator handling the report."""
+    return role is UserRole.HEAD or (viewer_id is not None and viewer_id == case.mediator_id)
+
+
+def _rows(session: Session, ids: list[int], today: date, viewer: Actor | None) -> list[CaseRow]:
     if not ids:
         return []
     cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(ids)))}
@@ -129,6 +147,10 @@ def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
             or first_party.get((case_id, PartyRole.INQUIRER.value))
         )
         respondent = first_party.get((case_id, PartyRole.RESPONDENT.value))
+        shown = submitter
+        if submitter and submitter.role == PartyRole.REPORTER.value:
+            if viewer is None or not may_see_reporter(case, viewer.role, viewer.user_id):
+                shown = None
         rows.append(
             CaseRow(
                 id=case.id,
@@ -137,8 +159,8 @@ def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
                 channel=Channel(case.channel),
                 state=CaseState(case.state),
                 received_at=case.received_at,
-                complainant=submitter.name if submitter else "",
-                complainant_phone_masked=mask_phone(submitter.phone if submitter else None),
+                complainant=shown.name if shown else (REPORTER_WITHHELD if submitter else ""),
+                complainant_phone_masked=mask_phone(shown.phone if shown else None),
                 respondent=respondent.name if respondent else "",
                 mediator=mediators.get(case.mediator_id, ""),
                 next_deadline=nearest(live_deadlines(case_clock(case, pauses.get(case_id, [])), today)),
@@ -290,7 +312,9 @@ class CaseDetail:
         return self.entry_delay_minutes <= 60
 
 
-def case_detail(store: Store, case_id: int, *, role: UserRole, today: date | None = None) -> CaseDetail:
+def case_detail(
+    store: Store, case_id: int, *, role: UserRole, viewer_id: int | None = None, today: date | None = None
+) -> CaseDetail:
     today = today or clock.today()
     with store.reading() as session:
         case = load_case(session, case_id)
@@ -337,7 +361,12 @@ def case_detail(store: Store, case_id: int, *, role: UserRole, today: date | Non
             closed_on=case.closed_on,
             void_reason=case.void_reason,
             version=case.version,
-            parties=[_party_view(p) for p in case.parties],
+            parties=[
+                _party_view(p)
+                if p.role != PartyRole.REPORTER.value or may_see_reporter(case, role, viewer_id)
+                else _withheld(p)
+                for p in case.parties
+            ],
             sessions=[
                 SessionView(s.id, s.starts_at, s.place, s.mode, s.mediators, s.participants, s.record, s.held)
                 for s in sessions
@@ -350,6 +379,11 @@ def case_detail(store: Store, case_id: int, *, role: UserRole, today: date | Non
             deadlines=live_deadlines(case_clock(case, [(p.started_on, p.ended_on) for p in pauses]), today),
             steps=allowed_steps(kind, state, role),
         )
+
+
+def _withheld(p: Party) -> PartyView:
+    """A reporter as staff not handling the report see them: nothing that identifies them."""
+    return replace(_party_view(p), name=REPORTER_WITHHELD, phone=None, address=None, id_type=None, id_number=None)
 
 
 def _party_view(p: Party) -> PartyView:

@@ -16,6 +16,7 @@ Results come newest first by case id, the order in which FTS5 can stop early.
 from sqlalchemy import column, table, text
 from sqlalchemy.orm import Session
 
+from app.domain.vocabulary import PartyRole
 from app.models.case import Case
 
 TRIGRAM = 3
@@ -24,9 +25,15 @@ NOTHING = '""'  # an FTS5 phrase that matches no row
 
 
 def refresh_search_text(case: Case) -> None:
-    """Rebuild the one column the index reads, from the case and its parties."""
+    """Rebuild the one column the index reads, from the case and its parties.
+
+    A reporter's identity is left out: Art. 37 keeps it from staff not handling the report,
+    and a search by name would tell them the report exists.
+    """
     parts = [case.number, case.platform_ref or "", case.request, case.facts]
     for party in case.parties:
+        if party.role == PartyRole.REPORTER.value:
+            continue
         parts += [party.name, party.phone or "", party.address or "", party.credit_code or ""]
     case.search_text = "".join(part + "\n" for part in parts if part)
 

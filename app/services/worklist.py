@@ -38,13 +38,13 @@ def work_today(store: Store, actor: Actor, *, today: date | None = None) -> Work
         ).all()
     urgent = [
         row
-        for row in rows_by_id(store, open_ids, today)
+        for row in rows_by_id(store, open_ids, today, actor)
         if row.next_deadline
         and row.next_deadline.state(today) in (DeadlineState.DUE_SOON, DeadlineState.OVERDUE)
     ]
     urgent.sort(key=lambda row: row.next_deadline.due)
     return WorkToday(
         deadlines=urgent,
-        follow_ups=rows_by_id(store, follow_up_ids, today),
+        follow_ups=rows_by_id(store, follow_up_ids, today, actor),
         confirmations=pending_proposals(store) if actor.is_head else [],
     )

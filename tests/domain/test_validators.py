@@ -490,3 +490,13 @@ def test_person_name_accepts(raw, stored):
 )
 def test_person_name_rejects(raw, expect):
     rejects(v.person_name, raw, field="complainant.name", expect=expect)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u202e", "\ufeff"])
+def test_invisible_format_characters_are_refused(char):
+    with pytest.raises(ValidationError, match="不可见的格式字符"):
+        v.text(f"张{char}三", field="f", label="姓名", max_length=10)
+
+
+def test_joiners_that_scripts_need_are_kept():
+    assert v.text("a\u200db", field="f", label="x", max_length=10) == "a\u200db"

@@ -20,9 +20,9 @@ def station_cases(register_complaint, mediator):
     """250 complaints: one a month old, two by 张三 in all, three against 灵隐茶社."""
     overdue = register_complaint("张三", "13800138000", "西湖游船公司", days_ago=30, mediator_id=mediator.user_id)
     zhang_san = [overdue, register_complaint("张三", "13900139000", "河坊街小吃店")]
-    tea_house = [register_complaint(f"茶客{i}", f"1370000000{i}", "灵隐茶社") for i in range(3)]
+    tea_house = [register_complaint(f"茶客{chr(0x4E00 + i)}", f"1370000000{i}", "灵隐茶社") for i in range(3)]
     for i in range(STATION_CASES - 5):
-        register_complaint(f"游客{i}", f"139{i:08d}", "西湖游船公司")
+        register_complaint(f"游客{chr(0x4E00 + i)}", f"139{i:08d}", "西湖游船公司")
     return {"overdue": overdue, "张三": zhang_san, "灵隐茶": tea_house}
 
 

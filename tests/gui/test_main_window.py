@@ -15,7 +15,7 @@ from app.views.main_window import MainWindow
 def window(qtbot, store, head, register_complaint):
     register_complaint("张三", "13800138000", "西湖游船公司")
     for i in range(4):
-        register_complaint(f"游客{i}", f"1390000000{i}", "灵隐茶社")
+        register_complaint(f"游客{chr(0x4E00 + i)}", f"1390000000{i}", "灵隐茶社")
     model = CaseTableModel(
         fetch=lambda criteria, offset, limit: queries.list_cases(store, criteria, offset=offset, limit=limit),
         count=lambda criteria: queries.count_cases(store, criteria),

@@ -327,3 +327,16 @@ def test_the_heads_confirmation_is_dated_the_day_it_is_given(store, head, mediat
     ).proposal_id
     proposals.confirm(store, head, proposal)
     assert queries.case_detail(store, case_id, role=UserRole.HEAD).decided_on == clock.today()
+
+
+def test_receipt_before_the_calendar_starts_is_refused_naming_the_field(store, head):
+    with pytest.raises(ValidationError) as refused:
+        intake.register_case(store, head, complaint_draft(received_at=datetime(2003, 12, 25, 10, tzinfo=clock.CHINA)))
+    assert refused.value.field == "received_at" and "2004" in refused.value.reason
+    assert queries.count_cases(store) == 0
+
+
+def test_a_complainants_name_is_a_persons_name(store, head):
+    with pytest.raises(ValidationError, match="投诉人姓名"):
+        intake.register_case(store, head, complaint_draft(complainants=[PartyDraft(name="张三(VIP)", phone="13800138000")]))
+    register_complaint(store, head, complainants=[PartyDraft(name="买买提·艾力", phone="13800138000")])

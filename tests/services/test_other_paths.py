@@ -80,3 +80,22 @@ def test_an_expired_report_check_cannot_be_extended(store, head):
     closing.start_check(store, head, case_id)
     with pytest.raises(IllegalTransition, match="届满后不能再延长"):
         closing.extend_check(store, head, case_id, reason="需调取录像")
+
+
+def test_a_reporters_identity_is_for_the_head_and_the_reports_mediator(store, head, mediator):
+    from app.services import accounts
+    from app.services.drafts import PartyDraft
+    from app.services.queries import REPORTER_WITHHELD, CaseFilter, list_cases
+
+    other = accounts.add_user(store, "chenjing", "陈静", "mediator", "another-pass-1")
+    case_id = register_complaint(
+        store, mediator, kind="report", mediator_id=mediator.user_id,
+        complainants=[PartyDraft(name="举报人周某", phone="13900001111")],
+    )
+    assert list_cases(store, viewer=head)[0].complainant == "举报人周某"
+    assert list_cases(store, viewer=mediator)[0].complainant == "举报人周某"
+    (row,) = list_cases(store, viewer=other)
+    assert (row.complainant, row.complainant_phone_masked) == (REPORTER_WITHHELD, "")
+    hidden = queries.case_detail(store, case_id, role=other.role, viewer_id=other.user_id).parties[0]
+    assert (hidden.name, hidden.phone) == (REPORTER_WITHHELD, None)
+    assert list_cases(store, CaseFilter(text="周某")) == []  # not findable by the reporter's name
