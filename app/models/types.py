@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import Integer, String
 from sqlalchemy.types import TypeDecorator
 
-FEN_PER_YUAN = Decimal(100)
+from app.domain.validators import from_fen, to_fen
 
 
 class Money(TypeDecorator):
@@ -23,15 +23,10 @@ class Money(TypeDecorator):
             return None
         if not isinstance(value, Decimal):
             raise TypeError(f"money must be a Decimal, not {type(value).__name__}")
-        fen = value * FEN_PER_YUAN
-        if fen != fen.to_integral_value():
-            raise ValueError(f"{value} has fractions of a fen")
-        return int(fen)
+        return to_fen(value)
 
     def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        return (Decimal(value) / FEN_PER_YUAN).quantize(Decimal("0.01"))
+        return None if value is None else from_fen(value)
 
 
 class UtcDateTime(TypeDecorator):

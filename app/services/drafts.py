@@ -56,11 +56,6 @@ class CaseDraft:
     mediator_id: int | None = None
 
 
-def _optional_text(value: str, field: str, label: str, max_length: int) -> str | None:
-    cleaned = validators.text(value or "", field=field, label=label, max_length=max_length)
-    return cleaned or None
-
-
 def clean_party(party: PartyDraft, prefix: str, who: str, today: date, *, person: bool = False) -> PartyDraft:
     """The party with every given value checked and normalised; blanks stay blank."""
     def label(name: str) -> str:

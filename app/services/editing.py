@@ -10,12 +10,12 @@ from app.domain import clock, validators
 from app.domain.errors import ValidationError
 from app.domain.vocabulary import PartyRole
 from app.models.case import Party
-from app.models.station import Category, ProblemKind, User
 from app.models.store import Store
 from app.services.actor import Actor
 from app.services.case_access import begin_step
 from app.services.changes import change, plain
 from app.services.drafts import PartyDraft, clean_party
+from app.services.intake import check_references, find_or_add_business
 from app.services.search import refresh_search_text
 
 _TEXT_FIELDS = {
@@ -38,20 +38,18 @@ def _clean_fields(session, fields: dict) -> dict:
             cleaned[name] = None if value in (None, "") else validators.amount(value, field=name, label="涉及金额")
         elif name in _FLAGS:
             cleaned[name] = None if value is None else bool(value)
-        elif name == "category_code":
-            if value and session.get(Category, value) is None:
-                raise ValidationError(name, "消费类别", f"代码 {value} 不在类别表中")
-            cleaned[name] = value or None
-        elif name == "problem_code":
-            if value and session.get(ProblemKind, value) is None:
-                raise ValidationError(name, "问题类别", f"代码 {value} 不在问题类别表中")
+        elif name in ("category_code", "problem_code"):
             cleaned[name] = value or None
         elif name == "mediator_id":
-            if value is not None and session.get(User, value) is None:
-                raise ValidationError(name, "承办调解员", "没有这个账户")
             cleaned[name] = value
         else:
             raise ValidationError(name, name, "这一项不能直接修改")
+    check_references(
+        session,
+        category_code=cleaned.get("category_code"),
+        problem_code=cleaned.get("problem_code"),
+        mediator_id=cleaned.get("mediator_id"),
+    )
     return cleaned
 
 
@@ -77,6 +75,14 @@ def edit_party(store: Store, actor: Actor, case_id: int, party_id: int, details:
         if not cleaned.name:
             raise ValidationError(f"parties.{party_id}.name", f"{who}名称", "不能为空")
         changed = {}
+        if party.role == PartyRole.RESPONDENT.value and (
+            cleaned.name != party.name or (cleaned.credit_code or None) != party.credit_code
+        ):
+            # A corrected name or credit code may be another business: file the case under it.
+            business_id = find_or_add_business(session, cleaned).id
+            if business_id != party.business_id:
+                changed["business_id"] = [party.business_id, business_id]
+                party.business_id = business_id
         for name, new in asdict(cleaned).items():
             new = new or None
             if name == "name":

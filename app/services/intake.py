@@ -43,12 +43,15 @@ def next_number(session: Session, kind: CaseKind, year: int) -> str:
     return f"{kind.number_letter}{year}-{sequence.last:05d}"
 
 
-def _check_codes(session: Session, draft: CaseDraft) -> None:
-    if draft.category_code and session.get(Category, draft.category_code) is None:
-        raise ValidationError("category_code", "消费类别", f"代码 {draft.category_code} 不在类别表中")
-    if draft.problem_code and session.get(ProblemKind, draft.problem_code) is None:
-        raise ValidationError("problem_code", "问题类别", f"代码 {draft.problem_code} 不在问题类别表中")
-    if draft.mediator_id is not None and session.get(User, draft.mediator_id) is None:
+def check_references(
+    session: Session, *, category_code: str | None, problem_code: str | None, mediator_id: int | None
+) -> None:
+    """Codes and the mediator must exist in the station's tables; say which one does not."""
+    if category_code and session.get(Category, category_code) is None:
+        raise ValidationError("category_code", "消费类别", f"代码 {category_code} 不在类别表中")
+    if problem_code and session.get(ProblemKind, problem_code) is None:
+        raise ValidationError("problem_code", "问题类别", f"代码 {problem_code} 不在问题类别表中")
+    if mediator_id is not None and session.get(User, mediator_id) is None:
         raise ValidationError("mediator_id", "承办调解员", "没有这个账户")
 
 
@@ -163,7 +166,9 @@ def register_case(store: Store, actor: Actor, draft: CaseDraft) -> list[Register
     draft = clean_draft(draft, now)
     kinds = [CaseKind.COMPLAINT, CaseKind.REPORT] if draft.kind == BOTH else [CaseKind(draft.kind)]
     with store.session() as session:
-        _check_codes(session, draft)
+        check_references(
+            session, category_code=draft.category_code, problem_code=draft.problem_code, mediator_id=draft.mediator_id
+        )
         cases = [_add_case(session, actor, draft, kind, now) for kind in kinds]
         if len(cases) == 2:
             complaint, report = cases

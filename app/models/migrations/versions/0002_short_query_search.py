@@ -1,4 +1,4 @@
-"""Search for one- and two-character queries through the trigram index's vocabulary.
+"""Search for two-character queries through the trigram index's vocabulary.
 
 Every occurrence of a two-character string is the start of some indexed trigram if the text
 never ends right after it, so search_text now ends with a newline, and the fts5vocab table
