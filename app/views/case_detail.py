@@ -1,0 +1,581 @@
+"""One case on screen: its fields, parties, deadlines, mediation record, history, and the steps
+the signed-in user may take now, each through a small dialog (``step_dialogs``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import clock
+from app.domain.deadlines import Deadline, DeadlineState
+from app.domain.errors import DeskError
+from app.domain.grounds import refusal_grounds, termination_grounds
+from app.domain.privacy import mask_id, mask_phone
+from app.domain.vocabulary import CaseKind
+from app.services import acceptance, closing, mediation, proposals, queries
+from app.services.actor import Actor
+from app.services.head_decisions import Outcome
+from app.services.proposals import PendingProposal
+from app.services.queries import CaseDetail, PartyView
+from app.views.history_timeline import CaseWords, HistoryTimeline
+from app.views.step_dialogs import RejectProposalDialog, StepDialog, step_dialog
+from app.views.step_dialogs_base import ConfirmationBox
+
+if TYPE_CHECKING:
+    from app.models.store import Store
+
+# A lifecycle step's service, bound to the store and the user: ``step(case_id, **values)``.
+StepService = Callable[..., object]
+
+_STEP_SERVICES = {
+    "accept": acceptance.accept,
+    "refuse": acceptance.refuse,
+    "schedule_session": mediation.schedule_session,
+    "record_session": mediation.record_session,
+    "pause_clock": mediation.pause_clock,
+    "resume_clock": mediation.resume_clock,
+    "record_agreement": mediation.record_agreement,
+    "terminate": mediation.terminate,
+    "notify_termination": mediation.notify_termination,
+    "withdraw": mediation.withdraw,
+    "record_follow_up": mediation.record_follow_up,
+    "start_check": closing.start_check,
+    "extend_check": closing.extend_check,
+    "decide_filing": closing.decide_filing,
+    "answer": closing.answer_inquiry,
+    "close": closing.close,
+    "void": closing.void,
+}
+
+_DEADLINE_ICONS = {
+    DeadlineState.ON_TIME: QStyle.StandardPixmap.SP_DialogApplyButton,
+    DeadlineState.DUE_SOON: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    DeadlineState.OVERDUE: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    DeadlineState.PAUSED: QStyle.StandardPixmap.SP_MediaPause,
+}
+
+STEP_COLUMNS = 5
+
+
+@dataclass(frozen=True)
+class CaseServices:
+    """What the case detail needs from the core, bound to the store and the signed-in user.
+
+    The view never sees the store: it calls these. ``for_store`` binds the real services.
+    """
+
+    actor: Actor
+    detail: Callable[[int], CaseDetail]
+    steps: Mapping[str, StepService]
+    pending_proposals: Callable[[int], list[PendingProposal]]  # those of one case
+    confirm_proposal: Callable[[int], None]
+    reject_proposal: Callable[..., None]  # (proposal_id, remark="")
+
+    @classmethod
+    def for_store(cls, store: Store, actor: Actor) -> CaseServices:
+        def bind(service) -> StepService:
+            return lambda case_id, **values: service(store, actor, case_id, **values)
+
+        return cls(
+            actor=actor,
+            detail=lambda case_id: queries.case_detail(store, case_id, role=actor.role, viewer_id=actor.user_id),
+            steps={name: bind(service) for name, service in _STEP_SERVICES.items()},
+            pending_proposals=lambda case_id: [p for p in proposals.pending_proposals(store) if p.case_id == case_id],
+            confirm_proposal=lambda proposal_id: proposals.confirm(store, actor, proposal_id),
+            reject_proposal=lambda proposal_id, remark="": proposals.reject(store, actor, proposal_id, remark=remark),
+        )
+
+
+def _clear(layout: QLayout) -> None:
+    """Remove and delete everything in ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)
+
+
+class CaseDetailView(QWidget):
+    """The case detail. ``reload()`` reads the case again; ``changed(case_id)`` follows every step.
+
+    Each step button opens its dialog with ``open()`` (the view does not block) and emits
+    ``dialog_opened`` with it; ``open_step(name)`` does the same and returns the dialog.
+    """
+
+    changed = Signal(int)
+    dialog_opened = Signal(QDialog)
+
+    def __init__(self, services: CaseServices, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._case_id = case_id
+        self._detail: CaseDetail | None = None
+        self._proposal: PendingProposal | None = None
+        self.step_buttons: dict[str, QPushButton] = {}
+
+        self.number_label = QLabel()
+        font = self.number_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label = QLabel()
+
+        self.deadline_box = QGroupBox(self.tr("期限"))
+        self._deadline_grid = QGridLayout(self.deadline_box)
+        self.deadline_labels: list[QLabel] = []
+
+        self.proposal_box = QGroupBox(self.tr("待站长确认的提议"))
+        self.proposal_label = QLabel()
+        self.proposal_label.setWordWrap(True)
+        self.confirm_proposal_button = QPushButton(self.tr("确认"))
+        self.reject_proposal_button = QPushButton(self.tr("驳回"))
+        proposal_layout = QVBoxLayout(self.proposal_box)
+        proposal_layout.addWidget(self.proposal_label)
+        proposal_buttons = QHBoxLayout()
+        proposal_buttons.addWidget(self.confirm_proposal_button)
+        proposal_buttons.addWidget(self.reject_proposal_button)
+        proposal_buttons.addStretch()
+        proposal_layout.addLayout(proposal_buttons)
+
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice_label.hide()
+
+        self._steps_grid = QGridLayout()
+
+        self.fields_form = QFormLayout()
+        self.full_numbers_check = QCheckBox(self.tr("显示完整号码"))
+        self.parties_layout = QVBoxLayout()
+        self.party_labels: list[QLabel] = []
+        parties_box = QGroupBox(self.tr("当事人"))
+        parties_column = QVBoxLayout(parties_box)
+        parties_column.addWidget(self.full_numbers_check)
+        parties_column.addLayout(self.parties_layout)
+        info = QWidget()
+        info_column = QVBoxLayout(info)
+        info_column.addLayout(self.fields_form)
+        info_column.addWidget(parties_box)
+        info_column.addStretch()
+
+        self.sessions_layout = QVBoxLayout()
+        self.pauses_layout = QVBoxLayout()
+        self.follow_ups_layout = QVBoxLayout()
+        work = QWidget()
+        work_column = QVBoxLayout(work)
+        for title, layout in (
+            (self.tr("调解场次"), self.sessions_layout),
+            (self.tr("中止计时"), self.pauses_layout),
+            (self.tr("回访"), self.follow_ups_layout),
+        ):
+            box = QGroupBox(title)
+            box.setLayout(layout)
+            work_column.addWidget(box)
+        work_column.addStretch()
+
+        self.timeline = HistoryTimeline()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._scrolled(info), self.tr("案件信息"))
+        self.tabs.addTab(self._scrolled(work), self.tr("调解与回访"))
+        self.tabs.addTab(self.timeline, self.tr("办理记录"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.deadline_box)
+        layout.addWidget(self.proposal_box)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(self._steps_grid)
+        layout.addWidget(self.tabs, stretch=1)
+
+        self.full_numbers_check.toggled.connect(self._on_full_numbers)
+        self.confirm_proposal_button.clicked.connect(self.confirm_proposal)
+        self.reject_proposal_button.clicked.connect(self.reject_proposal)
+        self.reload()
+
+    @property
+    def case_id(self) -> int:
+        return self._case_id
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def set_case(self, case_id: int) -> None:
+        self._case_id = case_id
+        self.notice_label.hide()
+        self.full_numbers_check.setChecked(False)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the case again and show it as it is now."""
+        detail = self._services.detail(self._case_id)
+        pending = self._services.pending_proposals(self._case_id)
+        self._detail = detail
+        self._proposal = pending[0] if pending else None
+        self.number_label.setText(detail.number)
+        self.summary_label.setText(
+            " · ".join(
+                [
+                    CaseWords.kind(detail.kind),
+                    CaseWords.channel(detail.channel),
+                    CaseWords.state(detail.state),
+                    detail.rule.title,
+                ]
+            )
+        )
+        self._show_deadlines(detail.deadlines)
+        self._show_proposal()
+        self._show_steps(detail)
+        self._show_fields(detail)
+        self._show_parties()
+        self._show_work(detail)
+        self.timeline.set_history(detail.history, detail.rule)
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def open_step(self, name: str) -> StepDialog:
+        """Open the dialog of step ``name`` for this case (without blocking) and return it."""
+        detail = self._detail
+        service = self._services.steps[name]
+        case_id = self._case_id
+        dialog = step_dialog(
+            name, detail, lambda **values: service(case_id, **values), self, actor=self._services.actor
+        )
+        dialog.accepted.connect(lambda: self._after_step(dialog.step_label(), dialog.outcome))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def _after_step(self, label: str, outcome: object) -> None:
+        if isinstance(outcome, Outcome) and not outcome.applied:
+            notice = self.tr("已提交站长确认：“{step}”须经站长确认后生效，案件状态暂不改变。").format(step=label)
+        else:
+            notice = self.tr("已办理：{step}").format(step=label)
+        self._finish(notice)
+
+    def _finish(self, notice: str) -> None:
+        self.reload()
+        self._notify(notice)
+        self.changed.emit(self._case_id)
+
+    def _notify(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
+
+    def _show_steps(self, detail: CaseDetail) -> None:
+        _clear(self._steps_grid)
+        self.step_buttons = {}
+        # Editing fields is wired by the main window's edit form, not here.
+        steps = [step for step in detail.steps if step.name != "edit"]
+        for index, step in enumerate(steps):
+            button = QPushButton(CaseWords.action(step.name, step.label))
+            button.clicked.connect(lambda _checked=False, name=step.name: self.open_step(name))
+            self._steps_grid.addWidget(button, index // STEP_COLUMNS, index % STEP_COLUMNS)
+            self.step_buttons[step.name] = button
+
+    # --- the head's decision on a proposal --------------------------------------------------
+
+    def _show_proposal(self) -> None:
+        proposal = self._proposal
+        self.proposal_box.setVisible(proposal is not None)
+        if proposal is None:
+            return
+        grounds = (refusal_grounds if proposal.action == "refuse" else termination_grounds)(self._detail.rule)
+        ground = grounds.grounds[proposal.ground - 1]
+        self.proposal_label.setText(
+            self.tr("{who} 于 {when} 提议{action}，决定日期 {day}。\n理由：{article}{item}{text}\n具体理由：{reason}").format(
+                who=proposal.proposed_by,
+                when=clock.format_local(proposal.proposed_at),
+                action=CaseWords.action(proposal.action),
+                day=proposal.decided_on.isoformat(),
+                article=grounds.article,
+                item=ground.item,
+                text=ground.text,
+                reason=proposal.reason or self.tr("（无）"),
+            )
+        )
+        is_head = self._services.actor.is_head
+        self.confirm_proposal_button.setVisible(is_head)
+        self.reject_proposal_button.setVisible(is_head)
+
+    def confirm_proposal(self) -> ConfirmationBox | None:
+        """Ask the head to confirm the pending proposal; on 确定办理 the step is applied."""
+        proposal = self._proposal
+        if proposal is None:
+            return None
+        box = ConfirmationBox(
+            self.tr("确认提议"),
+            self.tr("确认 {who} 提议的“{action}”？").format(
+                who=proposal.proposed_by, action=CaseWords.action(proposal.action)
+            ),
+            self,
+        )
+        box.confirmed.connect(lambda: self._confirm(proposal))
+        box.finished.connect(box.deleteLater)
+        box.open()
+        self.dialog_opened.emit(box)
+        return box
+
+    def reject_proposal(self) -> RejectProposalDialog | None:
+        """Open the dialog for the head's rejection of the pending proposal."""
+        proposal = self._proposal
+        if proposal is None:
+            return None
+        reject = self._services.reject_proposal
+        dialog = RejectProposalDialog(
+            self._detail,
+            proposal,
+            lambda remark="": reject(proposal.id, remark=remark),
+            self,
+            actor=self._services.actor,
+        )
+        dialog.accepted.connect(lambda: self._finish(self.tr("已驳回提议，案件状态不变。")))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def _confirm(self, proposal: PendingProposal) -> None:
+        try:
+            self._services.confirm_proposal(proposal.id)
+        except DeskError as error:
+            self._notify(str(error))
+            return
+        self._finish(self.tr("已确认：{action}").format(action=CaseWords.action(proposal.action)))
+
+    # --- showing the case -------------------------------------------------------------------
+
+    def deadline_texts(self) -> list[str]:
+        return [label.text() for label in self.deadline_labels]
+
+    def _show_deadlines(self, deadlines: list[Deadline]) -> None:
+        _clear(self._deadline_grid)
+        self.deadline_labels = []
+        today = clock.today()
+        style = QApplication.style()
+        size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        for row, deadline in enumerate(deadlines):
+            state = deadline.state(today)
+            mark = CaseWords.deadline_state(state)
+            due = deadline.due.isoformat()
+            if deadline.provisional:
+                # The count ran into a year whose official holidays are not published yet.
+                due += self.tr("（暂定）")
+            icon = QLabel()
+            icon.setPixmap(style.standardIcon(_DEADLINE_ICONS[state]).pixmap(size, size))
+            icon.setAccessibleName(mark)
+            text = QLabel(
+                self.tr("{label}（{article}）：{due} · {mark}").format(
+                    label=CaseWords.deadline(deadline.kind, deadline.label), article=deadline.article, due=due, mark=mark
+                )
+            )
+            self._deadline_grid.addWidget(icon, row, 0)
+            self._deadline_grid.addWidget(text, row, 1)
+            self.deadline_labels.append(text)
+        if not deadlines:
+            self._deadline_grid.addWidget(QLabel(self.tr("没有进行中的期限")), 0, 0, 1, 2)
+        self._deadline_grid.setColumnStretch(1, 1)
+
+    def field_text(self, label: str) -> str | None:
+        """The value shown in the fields form for the row called ``label``, if there is one."""
+        for row in range(self.fields_form.rowCount()):
+            name = self.fields_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            value = self.fields_form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if name and value and name.widget().text() == label:
+                return value.widget().text()
+        return None
+
+    def _show_fields(self, d: CaseDetail) -> None:
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        entered = clock.format_local(d.entered_at)
+        if d.channel.is_dispatched and not d.entered_within_hour:
+            entered += self.tr("（收到后超过一小时登记）")
+        request_label = {
+            CaseKind.COMPLAINT: self.tr("投诉请求"),
+            CaseKind.REPORT: self.tr("举报事项"),
+            CaseKind.INQUIRY: self.tr("咨询事项"),
+        }[d.kind]
+        rows = [
+            (self.tr("收到时间"), clock.format_local(d.received_at)),
+            (self.tr("登记时间"), entered),
+            (self.tr("平台工单号"), d.platform_ref),
+            (request_label, d.request),
+            (self.tr("事实和理由"), d.facts),
+            (self.tr("涉及金额"), self._money(d.amount_involved)),
+            (self.tr("消费类别"), d.category_code),
+            (self.tr("问题类别"), d.problem_code),
+            (self.tr("同意公示"), self._yes_no(d.consent_publish)),
+            (self.tr("同意委托调解"), self._yes_no(d.consent_entrusted_mediation)),
+        ]
+        if d.is_group:
+            rows.append((self.tr("群体投诉"), self.tr("是")))
+        if d.linked_case_id is not None:
+            rows.append((self.tr("关联案件"), self.tr("同一次提交另登记的案件（内部号 {id}）").format(id=d.linked_case_id)))
+        refused = d.refusal_ground is not None
+        optional = [
+            (self.tr("不予受理决定日期") if refused else self.tr("受理日期"), d.decided_on),
+            (self.tr("不予受理理由"), self._ground(refusal_grounds, d.refusal_ground)),
+            (self.tr("不予受理具体理由"), d.refusal_reason),
+            (self.tr("办理结果日期"), d.outcome_on),
+            (self.tr("调解协议"), "\n".join(f"{i}. {t}" for i, t in enumerate(d.agreement_terms, start=1))),
+            (self.tr("挽回经济损失"), self._money(d.amount_recovered)),
+            (self.tr("制作调解书"), self._yes_no(d.agreement_document, unknown="")),
+            (self.tr("终止调解理由"), self._ground(termination_grounds, d.termination_ground)),
+            (self.tr("终止调解具体理由"), d.termination_reason),
+            (self.tr("终止调解告知日期"), d.termination_notified_on),
+            (self.tr("核查期限"), self.tr("已延长") if d.check_extended else ""),
+            (self.tr("办结日期"), d.closed_on),
+            (self.tr("作废原因"), d.void_reason),
+        ]
+        rows += [(label, value) for label, value in optional if value]
+        for label, value in rows:
+            shown = QLabel(str(value) if value not in (None, "") else self.tr("—"))
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields_form.addRow(label, shown)
+
+    def _money(self, amount: Decimal | None) -> str:
+        return "" if amount is None else self.tr("{amount} 元").format(amount=f"{amount:,.2f}")
+
+    def _yes_no(self, value: bool | None, *, unknown: str | None = None) -> str:
+        if value is None:
+            return self.tr("未说明") if unknown is None else unknown
+        return self.tr("是") if value else self.tr("否")
+
+    def _ground(self, grounds_of, number: int | None) -> str:
+        if number is None:
+            return ""
+        grounds = grounds_of(self._detail.rule)
+        ground = grounds.grounds[number - 1]
+        return f"{grounds.article}{ground.item}{ground.text}"
+
+    def _on_full_numbers(self, full: bool) -> None:
+        self._show_parties()
+        self.timeline.set_full_numbers(full)
+
+    def _show_parties(self) -> None:
+        _clear(self.parties_layout)
+        self.party_labels = []
+        for party in self._detail.parties:
+            label = QLabel(self._party_text(party))
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.parties_layout.addWidget(label)
+            self.party_labels.append(label)
+
+    def _party_text(self, p: PartyView) -> str:
+        full = self.full_numbers_check.isChecked()
+        role = CaseWords.party_role(p.role)
+        if p.is_representative:
+            role += self.tr("（代表人）")
+        parts = []
+        if p.phone:
+            parts.append(self.tr("电话 {phone}").format(phone=p.phone if full else mask_phone(p.phone)))
+        if p.address:
+            parts.append(self.tr("地址 {address}").format(address=p.address))
+        if p.id_number:
+            number = p.id_number if full else mask_id(p.id_number)
+            parts.append(f"{CaseWords.id_type(p.id_type or 'other')} {number}")
+        if p.credit_code:
+            parts.append(self.tr("统一社会信用代码 {code}").format(code=p.credit_code))
+        if p.legal_representative:
+            parts.append(self.tr("法定代表人 {name}").format(name=p.legal_representative))
+        if p.contact:
+            parts.append(self.tr("联系人 {contact}").format(contact=p.contact))
+        if p.poa_matters or p.poa_powers:
+            parts.append(
+                self.tr("委托事项 {matters}；权限 {powers}；期限 {start} 至 {end}").format(
+                    matters=p.poa_matters or "", powers=p.poa_powers or "",
+                    start=p.poa_valid_from or "", end=p.poa_valid_to or "",
+                )
+            )
+        head = self.tr("{role}：{name}").format(role=role, name=p.name)
+        return head + ("\n" + " · ".join(parts) if parts else "")
+
+    def _show_work(self, d: CaseDetail) -> None:
+        sessions = []
+        for s in d.sessions:
+            line = self.tr("{when} · {mode} · {place} · 调解人员 {mediators} · {held}").format(
+                when=clock.format_local(s.starts_at),
+                mode=CaseWords.session_mode(s.mode),
+                place=s.place,
+                mediators=s.mediators,
+                held=self.tr("已记录") if s.held else self.tr("待举行"),
+            )
+            if s.participants:
+                line += "\n" + self.tr("参加人员：{who}").format(who=s.participants)
+            if s.record:
+                line += "\n" + s.record
+            sessions.append(line)
+        pauses = [
+            self.tr("{kind} · {start} 至 {end} · {detail}").format(
+                kind=CaseWords.pause_kind(p.kind),
+                start=p.started_on.isoformat(),
+                end=p.ended_on.isoformat() if p.ended_on else self.tr("（未结束）"),
+                detail=p.detail,
+            )
+            + (("\n" + self.tr("结果：{outcome}").format(outcome=p.outcome)) if p.outcome else "")
+            for p in d.pauses
+        ]
+        follow_ups = [
+            " · ".join(
+                part
+                for part in (
+                    f.visited_on.isoformat(),
+                    f.method,
+                    self.tr("已联系上") if f.reached else self.tr("未联系上"),
+                    CaseWords.satisfaction(f.satisfaction) if f.satisfaction else "",
+                    f.remarks or "",
+                )
+                if part
+            )
+            for f in d.follow_ups
+        ]
+        for layout, lines in (
+            (self.sessions_layout, sessions),
+            (self.pauses_layout, pauses),
+            (self.follow_ups_layout, follow_ups),
+        ):
+            _clear(layout)
+            for line in lines or [self.tr("暂无")]:
+                label = QLabel(line)
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                layout.addWidget(label)
+
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(widget)
+        return area
