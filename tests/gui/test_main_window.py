@@ -5,10 +5,14 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app.services import queries
-from app.views.case_table_model import CaseTableModel
+from app.services.intake import register_case
+from app.views.bindings import intake_services
+from app.views.case_detail import CaseDetailView, CaseServices
+from app.views.case_table_model import CaseRowRole, CaseTableModel
+from app.views.form_window import CaseWindow
+from app.views.intake_form import IntakeForm
 from app.views.main_window import MainWindow
-
-# The offscreen platform says this whenever a shown window changes size; a real display does not.
+from tests.services.factories import complaint_draft
 
 
 @pytest.fixture
@@ -20,7 +24,13 @@ def window(qtbot, store, head, register_complaint):
         fetch=lambda criteria, offset, limit: queries.list_cases(store, criteria, offset=offset, limit=limit),
         count=lambda criteria: queries.count_cases(store, criteria),
     )
-    window = MainWindow(model, "西湖景区消费维权服务站", head)
+    window = MainWindow(
+        model,
+        "西湖景区消费维权服务站",
+        head,
+        new_intake=lambda: IntakeForm(intake_services(store, head), "intake:test", head),
+        case_view=lambda case_id: CaseDetailView(CaseServices.for_store(store, head), case_id),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -59,3 +69,46 @@ def test_search_by_a_two_character_chinese_name(qapp, qtbot, window):
     type_with_input_method(qapp, window.search_edit, "游客")
     qtbot.waitUntil(lambda: window.case_table.model().rowCount() == 4, timeout=2000)
     assert "共 4 件" in status_texts(window)
+
+
+def test_activating_a_row_opens_the_case_and_its_steps_refresh_the_list(qtbot, window):
+    table = window.case_table
+    index = table.model().index(0, 0)
+    row = index.data(CaseRowRole)
+    table.activated.emit(index)
+    (opened,) = window.findChildren(CaseWindow)
+    assert opened.windowTitle() == f"案件 {row.number}"
+    with qtbot.waitSignal(table.model().modelReset):
+        opened.view.changed.emit(row.id)
+    opened.close()
+
+
+def test_a_registration_refreshes_the_list_and_opens_the_new_case(qtbot, window, store, head):
+    dialog = window.open_intake()
+    assert isinstance(dialog.form, IntakeForm) and dialog.isVisible()
+    registered = register_case(store, head, complaint_draft())
+    with qtbot.waitSignal(window.case_table.model().modelReset):
+        dialog.form.registered.emit(registered)
+    assert "共 6 件" in status_texts(window)
+    assert [w.windowTitle() for w in window.findChildren(CaseWindow)] == [f"案件 {registered[0].number}"]
+    for opened in window.findChildren(CaseWindow):
+        opened.close()
+
+
+def test_closing_the_intake_window_asks_only_when_something_was_typed(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or answer)
+    empty = window.open_intake()
+    empty.reject()
+    assert not empty.isVisible() and asked == []
+
+    typed = window.open_intake()
+    typed.form.widget_for("request").setPlainText("退货退款")
+    typed.reject()
+    assert typed.isVisible() and asked == ["放弃未保存的内容？"]
+    answer = QMessageBox.StandardButton.Yes
+    typed.reject()
+    assert not typed.isVisible()
