@@ -34,11 +34,11 @@ from app.domain.errors import DeskError
 from app.domain.grounds import refusal_grounds, termination_grounds
 from app.domain.privacy import mask_id, mask_phone
 from app.domain.vocabulary import CaseKind
-from app.services import acceptance, closing, mediation, proposals, queries
+from app.services import acceptance, closing, details, mediation, proposals
 from app.services.actor import Actor
+from app.services.details import CaseDetail, PartyView
 from app.services.head_decisions import Outcome
 from app.services.proposals import PendingProposal
-from app.services.queries import CaseDetail, PartyView
 from app.views.history_timeline import CaseWords, HistoryTimeline
 from app.views.step_dialogs import RejectProposalDialog, StepDialog, step_dialog
 from app.views.step_dialogs_base import ConfirmationBox
@@ -100,7 +100,7 @@ class CaseServices:
 
         return cls(
             actor=actor,
-            detail=lambda case_id: queries.case_detail(store, case_id, role=actor.role, viewer_id=actor.user_id),
+            detail=lambda case_id: details.case_detail(store, case_id, role=actor.role, viewer_id=actor.user_id),
             steps={name: bind(service) for name, service in _STEP_SERVICES.items()},
             pending_proposals=lambda case_id: [p for p in proposals.pending_proposals(store) if p.case_id == case_id],
             confirm_proposal=lambda proposal_id: proposals.confirm(store, actor, proposal_id),

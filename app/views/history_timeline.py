@@ -13,7 +13,7 @@ from app.domain import clock
 from app.domain.grounds import refusal_grounds, termination_grounds
 from app.domain.privacy import mask_id, mask_phone
 from app.domain.rules import Rule
-from app.services.queries import HistoryView
+from app.services.details import HistoryView
 
 _CONTEXT = "CaseWords"
 

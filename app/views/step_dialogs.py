@@ -10,7 +10,7 @@ is in ``step_dialogs_base``.
 from PySide6.QtWidgets import QWidget
 
 from app.services.actor import Actor
-from app.services.queries import CaseDetail
+from app.services.details import CaseDetail
 from app.views.step_dialogs_base import ConfirmationBox, StepDialog, Submit
 from app.views.step_dialogs_decisions import (
     AcceptDialog,
@@ -31,7 +31,12 @@ from app.views.step_dialogs_mediation import (
     ResumeClockDialog,
     ScheduleSessionDialog,
 )
-from app.views.step_dialogs_reports import AnswerDialog, DecideFilingDialog, ExtendCheckDialog, StartCheckDialog
+from app.views.step_dialogs_reports import (
+    AnswerDialog,
+    DecideFilingDialog,
+    ExtendCheckDialog,
+    StartCheckDialog,
+)
 
 STEP_DIALOGS: dict[str, type[StepDialog]] = {
     dialog.step: dialog

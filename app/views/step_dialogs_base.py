@@ -33,8 +33,13 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.domain.errors import DeskError, ValidationError
 from app.services.actor import Actor
-from app.services.queries import CaseDetail
-from app.views.field_errors import EnterMovesFocus, FieldErrors, field_label, message_label
+from app.services.details import CaseDetail
+from app.views.field_errors import (
+    EnterMovesFocus,
+    FieldErrors,
+    field_label,
+    message_label,
+)
 from app.views.history_timeline import CaseWords
 
 Submit = Callable[..., object]

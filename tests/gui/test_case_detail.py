@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.domain import clock
 from app.domain.vocabulary import CaseState, UserRole
-from app.services import acceptance, queries
+from app.services import acceptance, details
 from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.step_dialogs import AcceptDialog, RefuseDialog
 from app.views.step_dialogs_base import ConfirmationBox
@@ -35,7 +35,7 @@ def open_view(qtbot, store):
 
 
 def state_of(store, case_id) -> CaseState:
-    return queries.case_detail(store, case_id, role=UserRole.HEAD).state
+    return details.case_detail(store, case_id, role=UserRole.HEAD).state
 
 
 def open_dialog(qtbot, view: CaseDetailView, step: str):
@@ -61,7 +61,7 @@ def test_a_registered_complaint_shows_its_acceptance_deadline_and_only_the_allow
     store, head, case_id, open_view
 ):
     view = open_view(head, case_id)
-    deadline = queries.case_detail(store, case_id, role=UserRole.HEAD).deadlines[0]
+    deadline = details.case_detail(store, case_id, role=UserRole.HEAD).deadlines[0]
     (text,) = view.deadline_texts()
     mark = next(m for m in DEADLINE_MARKS if m in text)
     assert text.startswith("受理决定期限（第十五条）：" + deadline.due.isoformat())
@@ -77,7 +77,7 @@ def test_a_registered_complaint_shows_its_acceptance_deadline_and_only_the_allow
     assert view.field_text("投诉请求") == "退货退款"
     assert view.field_text("涉及金额") == "1,200.50 元"
     assert view.timeline.entry_count() == 1
-    (registered,) = queries.case_detail(store, case_id, role=UserRole.HEAD).history
+    (registered,) = details.case_detail(store, case_id, role=UserRole.HEAD).history
     when, who, what = view.timeline.entry_texts(0)[:3]
     assert (when, who, what) == (clock.format_local(registered.at), "head", "登记")  # Beijing time
 

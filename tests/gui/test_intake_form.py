@@ -6,12 +6,18 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from app.domain import clock, validators
 from app.domain.errors import ValidationError
 from app.domain.vocabulary import CaseKind, Channel, PartyRole, UserRole
-from app.services import queries
+from app.services import details, queries
 from app.services.drafts import CaseDraft, PartyDraft
 from app.services.drafts_store import load_draft
 from app.services.intake import register_case
@@ -69,7 +75,7 @@ def fill_complaint(qtbot, form: IntakeForm, *, phone: str = "13800138000") -> No
     qtbot.keyClicks(form.amount_edit, "380")
 
 
-def submitter(detail: queries.CaseDetail, role: PartyRole = PartyRole.COMPLAINANT) -> queries.PartyView:
+def submitter(detail: details.CaseDetail, role: PartyRole = PartyRole.COMPLAINANT) -> details.PartyView:
     return next(p for p in detail.parties if p.role is role)
 
 
@@ -95,7 +101,7 @@ def test_an_invalid_phone_is_named_beside_the_field_and_nothing_is_saved(qtbot, 
     [registered] = signal.args[0]
     assert form.error_message("complainants.0.phone") == ""
     assert queries.count_cases(store) == 1
-    detail = queries.case_detail(store, registered.case_id, role=mediator.role)
+    detail = details.case_detail(store, registered.case_id, role=mediator.role)
     assert registered.number.startswith("T") and detail.kind is CaseKind.COMPLAINT
     assert detail.channel is Channel.ON_SITE
     complainant = submitter(detail)
@@ -286,8 +292,8 @@ def test_complaint_and_report_registers_two_linked_cases(qtbot, form, store, med
     complaint, report = signal.args[0]
     assert (complaint.kind, report.kind) == (CaseKind.COMPLAINT, CaseKind.REPORT)
     assert complaint.number.startswith("T") and report.number.startswith("J")
-    assert queries.case_detail(store, complaint.case_id, role=mediator.role).linked_case_id == report.case_id
-    report_detail = queries.case_detail(store, report.case_id, role=UserRole.HEAD)
+    assert details.case_detail(store, complaint.case_id, role=mediator.role).linked_case_id == report.case_id
+    report_detail = details.case_detail(store, report.case_id, role=UserRole.HEAD)
     assert report_detail.linked_case_id == complaint.case_id
     assert submitter(report_detail, PartyRole.REPORTER).name == "张三"
 
@@ -310,7 +316,7 @@ def test_a_group_complaint_with_an_agent_records_both_representatives_and_the_ag
     form.agent.poa_to_edit.setDate(clock.today() + timedelta(days=30))
     with qtbot.waitSignal(form.registered) as signal:
         qtbot.mouseClick(form.register_button, Qt.MouseButton.LeftButton)
-    detail = queries.case_detail(store, signal.args[0][0].case_id, role=mediator.role)
+    detail = details.case_detail(store, signal.args[0][0].case_id, role=mediator.role)
     assert detail.is_group
     names = [p.name for p in detail.parties if p.role is PartyRole.COMPLAINANT]
     assert names == ["张三", "孙七"]

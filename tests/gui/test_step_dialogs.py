@@ -11,7 +11,7 @@ from app.domain.grounds import refusal_grounds, termination_grounds
 from app.domain.lifecycle import STEPS
 from app.domain.rules import Rule
 from app.domain.vocabulary import CaseState, SessionMode, UserRole
-from app.services import acceptance, mediation, queries
+from app.services import acceptance, details, mediation
 from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.step_dialogs import RECORD_OUTLINE, STEP_DIALOGS, step_dialog
 from tests.services.factories import register_complaint as register_full_complaint
@@ -41,7 +41,7 @@ def open_view(qtbot, store):
 
 
 def detail_of(store, case_id):
-    return queries.case_detail(store, case_id, role=UserRole.HEAD)
+    return details.case_detail(store, case_id, role=UserRole.HEAD)
 
 
 def open_dialog(qtbot, view: CaseDetailView, step: str):

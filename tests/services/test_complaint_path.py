@@ -9,9 +9,24 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import clock
 from app.domain.errors import IllegalTransition, ValidationError
 from app.domain.rules import Rule
-from app.domain.vocabulary import CaseState, Channel, PartyRole, PauseKind, SessionMode, UserRole
+from app.domain.vocabulary import (
+    CaseState,
+    Channel,
+    PartyRole,
+    PauseKind,
+    SessionMode,
+    UserRole,
+)
 from app.models.history import HistoryEntry
-from app.services import acceptance, closing, intake, mediation, proposals, queries
+from app.services import (
+    acceptance,
+    closing,
+    details,
+    intake,
+    mediation,
+    proposals,
+    queries,
+)
 from app.services.drafts import BOTH, PartyDraft
 from tests.services.factories import complaint_draft, register_complaint
 
@@ -19,7 +34,7 @@ ONE_WEEK_AGO = clock.now() - timedelta(days=7)
 
 
 def _state(store, case_id):
-    return queries.case_detail(store, case_id, role=UserRole.HEAD).state
+    return details.case_detail(store, case_id, role=UserRole.HEAD).state
 
 
 def test_full_complaint_path_records_every_step(store, head, mediator):
@@ -39,7 +54,7 @@ def test_full_complaint_path_records_every_step(store, head, mediator):
     )
     closing.close(store, head, case_id)
 
-    detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    detail = details.case_detail(store, case_id, role=UserRole.HEAD)
     assert detail.state is CaseState.CLOSED
     assert detail.agreement_terms == ["被投诉人退还 1200.50 元。", "投诉人退回玉镯。"]
     assert str(detail.amount_recovered) == "1200.50"
@@ -82,7 +97,7 @@ def test_refusal_by_a_mediator_waits_for_the_head(store, head, mediator):
 
     proposals.confirm(store, head, pending.id)
 
-    detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    detail = details.case_detail(store, case_id, role=UserRole.HEAD)
     assert detail.state is CaseState.NOT_ACCEPTED
     assert detail.refusal_ground == 1
     assert detail.history[-1].username == "head"
@@ -95,7 +110,7 @@ def test_head_rejects_a_termination_proposal_and_the_case_stays(store, head, med
     outcome = mediation.terminate(store, mediator, case_id, ground=3, reason="商家拒绝")
     proposals.reject(store, head, outcome.proposal_id, remark="再调解一次")
     assert _state(store, case_id) is CaseState.ACCEPTED
-    assert queries.case_detail(store, case_id, role=UserRole.HEAD).history[-1].action == "reject_terminate"
+    assert details.case_detail(store, case_id, role=UserRole.HEAD).history[-1].action == "reject_terminate"
 
 
 def test_refusal_ground_must_exist_in_the_rule_of_the_case(store, head):
@@ -109,15 +124,15 @@ def test_refusal_ground_must_exist_in_the_rule_of_the_case(store, head):
 def test_the_rule_follows_the_date_of_receipt(store, head):
     before = register_complaint(store, head, received_at=datetime(2026, 4, 14, 23, 30, tzinfo=clock.CHINA))
     on = register_complaint(store, head, received_at=datetime(2026, 4, 15, 0, 30, tzinfo=clock.CHINA))
-    assert queries.case_detail(store, before, role=UserRole.HEAD).rule is Rule.ORDER_20
-    assert queries.case_detail(store, on, role=UserRole.HEAD).rule is Rule.ORDER_121
+    assert details.case_detail(store, before, role=UserRole.HEAD).rule is Rule.ORDER_20
+    assert details.case_detail(store, on, role=UserRole.HEAD).rule is Rule.ORDER_121
 
 
 def test_termination_must_be_notified_before_closing(store, head):
     case_id = register_complaint(store, head, received_at=ONE_WEEK_AGO)
     acceptance.accept(store, head, case_id)
     assert mediation.terminate(store, head, case_id, ground=2, reason="被投诉人拒绝调解").applied
-    deadline_kinds = [d.kind for d in queries.case_detail(store, case_id, role=UserRole.HEAD).deadlines]
+    deadline_kinds = [d.kind for d in details.case_detail(store, case_id, role=UserRole.HEAD).deadlines]
     assert deadline_kinds == ["termination_notice"]
     with pytest.raises(IllegalTransition, match="尚未告知"):
         closing.close(store, head, case_id)
@@ -130,16 +145,16 @@ def test_testing_pause_stops_the_mediation_clock(store, head):
     accepted = clock.today() - timedelta(days=20)
     case_id = register_complaint(store, head, received_at=clock.now() - timedelta(days=21))
     acceptance.accept(store, head, case_id, decided_on=accepted)
-    (plain,) = queries.case_detail(store, case_id, role=UserRole.HEAD).deadlines
+    (plain,) = details.case_detail(store, case_id, role=UserRole.HEAD).deadlines
     pause = mediation.pause_clock(
         store, head, case_id, kind=PauseKind.TESTING, started_on=accepted + timedelta(days=2), detail="送检"
     )
-    (paused,) = queries.case_detail(store, case_id, role=UserRole.HEAD).deadlines
+    (paused,) = details.case_detail(store, case_id, role=UserRole.HEAD).deadlines
     assert paused.paused
     mediation.resume_clock(
         store, head, case_id, pause_id=pause, ended_on=accepted + timedelta(days=12), outcome="检测不合格"
     )
-    (resumed,) = queries.case_detail(store, case_id, role=UserRole.HEAD).deadlines
+    (resumed,) = details.case_detail(store, case_id, role=UserRole.HEAD).deadlines
     assert not resumed.paused
     assert resumed.due >= plain.due + timedelta(days=10)
 
@@ -166,12 +181,12 @@ def test_a_mediator_who_is_a_party_must_withdraw(store, head):
 def test_a_failed_step_saves_nothing(store, head):
     case_id = register_complaint(store, head, received_at=ONE_WEEK_AGO)
     acceptance.accept(store, head, case_id)
-    before = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    before = details.case_detail(store, case_id, role=UserRole.HEAD)
     with pytest.raises(ValidationError, match="挽回经济损失"):
         mediation.record_agreement(
             store, head, case_id, terms=["退款"], amount_recovered="12.345", make_document=False
         )
-    after = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    after = details.case_detail(store, case_id, role=UserRole.HEAD)
     assert (after.state, after.version, len(after.history)) == (before.state, before.version, len(before.history))
 
 
@@ -186,7 +201,7 @@ def test_invalid_phone_at_intake_saves_nothing(store, head):
 def test_a_submission_that_is_both_becomes_two_linked_cases(store, head):
     complaint, report = intake.register_case(store, head, complaint_draft(kind=BOTH))
     assert complaint.number.startswith("T") and report.number.startswith("J")
-    report_detail = queries.case_detail(store, report.case_id, role=UserRole.HEAD)
+    report_detail = details.case_detail(store, report.case_id, role=UserRole.HEAD)
     assert report_detail.linked_case_id == complaint.case_id
     assert [p.role for p in report_detail.parties] == [PartyRole.REPORTER, PartyRole.RESPONDENT]
 
@@ -202,7 +217,7 @@ def test_dispatched_cases_measure_the_one_hour_entry_rule(store, head):
     case_id = register_complaint(
         store, head, channel=Channel.PLATFORM_12315, received_at=received, entered_at=received + timedelta(minutes=75)
     )
-    detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    detail = details.case_detail(store, case_id, role=UserRole.HEAD)
     assert detail.entry_delay_minutes == 75 and not detail.entered_within_hour
 
 
@@ -239,7 +254,7 @@ def test_voiding_keeps_the_case_with_its_reason(store, head, mediator):
     with pytest.raises(IllegalTransition, match="站长"):
         closing.void(store, mediator, case_id, reason="重复登记")
     closing.void(store, head, case_id, reason="重复登记")
-    detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    detail = details.case_detail(store, case_id, role=UserRole.HEAD)
     assert (detail.state, detail.void_reason) == (CaseState.VOIDED, "重复登记")
     assert detail.steps == []
 
@@ -251,8 +266,8 @@ def test_mediation_limit_follows_the_rule_of_the_case(store, head):
     new = register_complaint(store, head, received_at=datetime(2026, 4, 15, 10, tzinfo=clock.CHINA))
     acceptance.accept(store, head, old, decided_on=date(2026, 4, 16))
     acceptance.accept(store, head, new, decided_on=date(2026, 4, 16))
-    (old_limit,) = queries.case_detail(store, old, role=UserRole.HEAD).deadlines
-    (new_limit,) = queries.case_detail(store, new, role=UserRole.HEAD).deadlines
+    (old_limit,) = details.case_detail(store, old, role=UserRole.HEAD).deadlines
+    (new_limit,) = details.case_detail(store, new, role=UserRole.HEAD).deadlines
     assert old_limit.due == working_days_after(date(2026, 4, 16), 45)
     assert new_limit.due == calendar_days_after(date(2026, 4, 16), 60)
     assert old_limit.due != new_limit.due
@@ -263,7 +278,7 @@ def test_a_group_complaint_has_at_most_two_representatives(store, head):
     with pytest.raises(ValidationError, match="最多登记两名代表人"):
         intake.register_case(store, head, complaint_draft(is_group=True, complainants=people))
     case_id = register_complaint(store, head, is_group=True, complainants=people[:2])
-    parties = queries.case_detail(store, case_id, role=UserRole.HEAD).parties
+    parties = details.case_detail(store, case_id, role=UserRole.HEAD).parties
     representatives = [p.name for p in parties if p.is_representative]
     assert representatives == ["甲", "乙"]
     with pytest.raises(ValidationError, match="只登记一位投诉人"):
@@ -275,7 +290,7 @@ def test_withdrawal_during_mediation_must_be_notified_like_a_termination(store, 
     acceptance.accept(store, head, case_id)
     mediation.pause_clock(store, head, case_id, kind=PauseKind.TESTING, started_on=clock.today(), detail="送检")
     mediation.withdraw(store, head, case_id, reason="双方自行和解")
-    detail = queries.case_detail(store, case_id, role=UserRole.HEAD)
+    detail = details.case_detail(store, case_id, role=UserRole.HEAD)
     assert detail.termination_ground == 1
     assert [d.kind for d in detail.deadlines] == ["termination_notice"]
     assert detail.history[-1].changes["pauses_ended"][0]["outcome"] == "调解结束"
@@ -302,7 +317,7 @@ def test_the_clock_cannot_be_paused_after_the_limit_ran_out(store, head):
 
 def test_registration_history_holds_every_value_entered(store, head):
     complaint, report = intake.register_case(store, head, complaint_draft(kind=BOTH))
-    first = queries.case_detail(store, complaint.case_id, role=UserRole.HEAD).history[0]
+    first = details.case_detail(store, complaint.case_id, role=UserRole.HEAD).history[0]
     assert first.action == "register"
     assert first.changes["amount_involved"] == [None, "1200.50"]
     assert first.changes["channel"] == [None, "on_site"]
@@ -316,7 +331,7 @@ def test_a_proposal_is_settled_when_the_case_moves_on(store, head, mediator):
     acceptance.refuse(store, mediator, case_id, ground=1, reason="不属于职责")
     acceptance.accept(store, head, case_id)  # the head accepts instead
     assert proposals.pending_proposals(store) == []
-    assert queries.case_detail(store, case_id, role=UserRole.HEAD).history[-1].changes["proposals_superseded"]
+    assert details.case_detail(store, case_id, role=UserRole.HEAD).history[-1].changes["proposals_superseded"]
 
 
 def test_the_heads_confirmation_is_dated_the_day_it_is_given(store, head, mediator):
@@ -326,7 +341,7 @@ def test_the_heads_confirmation_is_dated_the_day_it_is_given(store, head, mediat
         store, mediator, case_id, ground=1, reason="不属于职责", decided_on=clock.local_date(received)
     ).proposal_id
     proposals.confirm(store, head, proposal)
-    assert queries.case_detail(store, case_id, role=UserRole.HEAD).decided_on == clock.today()
+    assert details.case_detail(store, case_id, role=UserRole.HEAD).decided_on == clock.today()
 
 
 def test_receipt_before_the_calendar_starts_is_refused_naming_the_field(store, head):

@@ -7,12 +7,12 @@ import pytest
 from app.domain import clock
 from app.domain.errors import IllegalTransition
 from app.domain.vocabulary import CaseState, UserRole
-from app.services import acceptance, closing, queries
+from app.services import acceptance, closing, details, queries
 from tests.services.factories import register_complaint
 
 
 def _detail(store, case_id):
-    return queries.case_detail(store, case_id, role=UserRole.HEAD)
+    return details.case_detail(store, case_id, role=UserRole.HEAD)
 
 
 def test_report_is_checked_extended_once_by_the_head_and_decided(store, head, mediator):
@@ -96,6 +96,6 @@ def test_a_reporters_identity_is_for_the_head_and_the_reports_mediator(store, he
     assert list_cases(store, viewer=mediator)[0].complainant == "举报人周某"
     (row,) = list_cases(store, viewer=other)
     assert (row.complainant, row.complainant_phone_masked) == (REPORTER_WITHHELD, "")
-    hidden = queries.case_detail(store, case_id, role=other.role, viewer_id=other.user_id).parties[0]
+    hidden = details.case_detail(store, case_id, role=other.role, viewer_id=other.user_id).parties[0]
     assert (hidden.name, hidden.phone) == (REPORTER_WITHHELD, None)
     assert list_cases(store, CaseFilter(text="周某")) == []  # not findable by the reporter's name

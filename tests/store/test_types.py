@@ -9,7 +9,7 @@ from sqlalchemy import text
 from app.domain import clock
 from app.domain.vocabulary import UserRole
 from app.models.types import Money, UtcDateTime
-from app.services import queries
+from app.services import details
 from tests.services.factories import register_complaint
 
 
@@ -18,7 +18,7 @@ def test_money_is_stored_as_integer_fen(store, head):
     with store.engine.connect() as conn:
         stored = conn.execute(text("SELECT amount_involved FROM cases WHERE id = :id"), {"id": case_id}).scalar()
     assert stored == 123456
-    assert queries.case_detail(store, case_id, role=UserRole.HEAD).amount_involved == Decimal("1234.56")
+    assert details.case_detail(store, case_id, role=UserRole.HEAD).amount_involved == Decimal("1234.56")
 
 
 @pytest.mark.parametrize("value", [Decimal("0.001"), 12.5])
