@@ -192,8 +192,9 @@ def _station_key(paths: StationPaths) -> tuple[str, bytes]:
 def open_store(paths: StationPaths, *, daily_check: bool = True) -> Store:
     """Open an existing store: key, schema, and once a day the integrity check and backup.
 
-    The integrity check and the backup each read the whole file (about a second per 20,000
-    cases), so they run at the first start of each day, not at every start. A damaged store
+    The integrity check and the backup each read the whole file (the check took 23–36 s on a
+    200,000-case station, see docs/benchmarks.md), so they run at the first start of each day,
+    not at every start. A damaged store
     is refused before its backup could push a good one out of the rotation.
     """
     if not paths.store.exists():
