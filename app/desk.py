@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.i18n import DEFAULT_LANGUAGE, install_translators
 from app.models.store import Store
 from app.paths import APP_NAME
-from app.services import accounts, queries
+from app.services import accounts, backups, queries, worklist
 from app.services.actor import Actor
 from app.services.station import station_info
 from app.views.bindings import intake_services
@@ -72,6 +72,9 @@ def build_main_window(store: Store, actor: Actor) -> MainWindow:
         actor,
         new_intake=lambda: IntakeForm(intake_services(store, actor), f"intake:{actor.user_id}", actor),
         case_view=lambda case_id: CaseDetailView(CaseServices.for_store(store, actor), case_id),
+        mediators=lambda: accounts.users(store),
+        work_today=lambda: worklist.work_today(store, actor),
+        last_backup=lambda: backups.last_backup_time(store.paths),
     )
 
 

@@ -1,11 +1,14 @@
-"""The desk's main window: a search box over the station's case list."""
+"""The desk's main window: a search box and filters over the station's case list, today's work
+beside it."""
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -14,21 +17,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.services.actor import Actor
-from app.services.queries import CaseFilter
+from app.services.worklist import WorkToday
 from app.views.case_detail import CaseDetailView
 from app.views.case_table_model import CaseRowRole, CaseTableModel
+from app.views.filter_bar import FilterBar
 from app.views.form_window import CaseWindow, IntakeDialog
 from app.views.intake_form import IntakeForm
+from app.views.work_today import WorkTodayPanel
 
 SEARCH_DELAY_MS = 300
+SORT_MESSAGE_MS = 10_000
 
 
 class MainWindow(QMainWindow):
     """The case list of one station, for the signed-in user.
 
-    Typing in the search box filters the list once the user pauses, so each keystroke
-    does not start a query of its own.
+    Typing in the search box or changing a filter re-reads the list once the user pauses, so
+    each keystroke does not start a query of its own. A header click sorts the whole list (the
+    query sorts, not the view). ``refresh()`` re-reads everything after a case changed: the
+    list, today's work, the mediators offered as a filter and the time of the last backup.
     """
 
     def __init__(
@@ -39,27 +48,40 @@ class MainWindow(QMainWindow):
         *,
         new_intake: Callable[[], IntakeForm] | None = None,
         case_view: Callable[[int], CaseDetailView] | None = None,
+        mediators: Callable[[], list[Actor]] | None = None,
+        work_today: Callable[[], WorkToday] | None = None,
+        last_backup: Callable[[], datetime | None] | None = None,
         parent=None,
     ):
         super().__init__(parent)
         self._model = model
         self._new_intake = new_intake
         self._case_view = case_view
+        self._last_backup = last_backup
         self.setWindowTitle(self.tr("消费维权调解台 — {station}").format(station=station_name))
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索编号、当事人、商家、内容…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.filter_bar = FilterBar(mediators)
         self.case_table = QTableView()
         self.case_table.setModel(model)
         self.case_table.setAlternatingRowColors(True)
         self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_table.verticalHeader().hide()
-        self.case_table.horizontalHeader().setStretchLastSection(True)
+        header = self.case_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # No column is sorted at first: the list is newest first. A third click on a sorted
+        # column goes back to that order.
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorClearable(True)
+        self.case_table.setSortingEnabled(True)
+        model.sort_refused.connect(self._on_sort_refused)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.search_edit)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.case_table)
         self.setCentralWidget(central)
 
@@ -68,6 +90,10 @@ class MainWindow(QMainWindow):
         user = self.tr("{name}（{role}）").format(name=actor.display_name, role=actor.role.label)
         self.statusBar().addWidget(QLabel(user))
         self.statusBar().addPermanentWidget(self._count_label)
+        self._backup_label = QLabel()
+        if last_backup is not None:
+            self.statusBar().addPermanentWidget(self._backup_label)
+            self._show_last_backup()
         self._show_count()
 
         self._search_timer = QTimer(self)
@@ -75,6 +101,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search)
         self.search_edit.textChanged.connect(self._on_search_text_changed)
+        self.filter_bar.changed.connect(self._on_search_text_changed)
         model.modelReset.connect(self._show_count)
         self.case_table.activated.connect(self._on_case_activated)
 
@@ -85,6 +112,23 @@ class MainWindow(QMainWindow):
         self.new_intake_action.setEnabled(new_intake is not None)
         self.new_intake_action.triggered.connect(self.open_intake)
         toolbar.addAction(self.new_intake_action)
+        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        toolbar.addAction(self.refresh_action)
+
+        self.work_today_panel: WorkTodayPanel | None = None
+        self.work_today_dock: QDockWidget | None = None
+        if work_today is not None:
+            self.work_today_panel = WorkTodayPanel(work_today, show_confirmations=actor.is_head)
+            self.work_today_panel.case_requested.connect(self.open_case)
+            dock = QDockWidget(self.tr("今日待办"), self)
+            dock.setObjectName("work_today")
+            dock.setWidget(self.work_today_panel)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            toolbar.addAction(dock.toggleViewAction())
+            self.work_today_dock = dock
+
         model.modelReset.connect(self.case_table.resizeColumnsToContents)
         self.case_table.resizeColumnsToContents()
 
@@ -92,11 +136,31 @@ class MainWindow(QMainWindow):
         self._search_timer.start()
 
     def _on_search(self) -> None:
-        self.refresh()
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self._model.set_filter(self.filter_bar.criteria(self.search_edit.text()))
 
     def refresh(self) -> None:
-        """Re-read the list with the current search, after anything changed a case."""
-        self._model.set_filter(CaseFilter(text=self.search_edit.text()))
+        """Re-read the list with the current search and filters, today's work and the last
+        backup, after anything changed a case (or on F5)."""
+        self._search_timer.stop()
+        self.filter_bar.reload_mediators()
+        self._apply_filters()
+        if self.work_today_panel is not None:
+            self.work_today_panel.refresh()
+        self._show_last_backup()
+
+    def _on_sort_refused(self, message: str) -> None:
+        # Put the header's arrow back where the list's order really is, without sorting again.
+        header = self.case_table.horizontalHeader()
+        header.blockSignals(True)
+        try:
+            header.setSortIndicator(self._model.sort_column(), self._model.sort_order())
+        finally:
+            header.blockSignals(False)
+        header.viewport().update()
+        self.statusBar().showMessage(message, SORT_MESSAGE_MS)
 
     def open_intake(self) -> IntakeDialog:
         dialog = IntakeDialog(self._new_intake(), self)
@@ -125,3 +189,12 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         self._count_label.setText(self.tr("共 %n 件", "", self._model.total))
+
+    def _show_last_backup(self) -> None:
+        if self._last_backup is None:
+            return
+        when = self._last_backup()
+        if when is None:
+            self._backup_label.setText(self.tr("上次备份：无"))
+        else:
+            self._backup_label.setText(self.tr("上次备份：{time}").format(time=clock.format_local(when)))

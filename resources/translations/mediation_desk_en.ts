@@ -400,6 +400,14 @@ Specific reason: {reason}</translation>
         <translation>Mediator</translation>
     </message>
     <message>
+        <source>按最近期限排序要逐件计算期限，只在未结案件不超过 {limit} 件时可用；更多时请先筛选。</source>
+        <translation>Sorting by next deadline computes each case&apos;s deadline, so it is available only when at most {limit} open cases match; with more, filter first.</translation>
+    </message>
+    <message>
+        <source>不能按最近期限排序：筛选出的未结案件有 {found} 件，超过 {limit} 件。请先缩小筛选范围。</source>
+        <translation>Cannot sort by next deadline: {found} open cases match, more than {limit}. Narrow the filter first.</translation>
+    </message>
+    <message>
         <source>未到期</source>
         <translation>On time</translation>
     </message>
@@ -1001,6 +1009,45 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>CreatePage</name>
+    <message>
+        <source>建立站点</source>
+        <translation>Create the station</translation>
+    </message>
+    <message>
+        <source>将建立加密的站点数据库，其密钥保存在本机的系统密钥环中。建立后将显示一次恢复密钥。</source>
+        <translation>An encrypted station database will be created; its key is kept in this computer&apos;s system keyring. The recovery key is shown once afterwards.</translation>
+    </message>
+    <message>
+        <source>站点名称：{name}</source>
+        <translation>Station name: {name}</translation>
+    </message>
+    <message>
+        <source>站点类型：{kind}</source>
+        <translation>Station type: {kind}</translation>
+    </message>
+    <message>
+        <source>发文机关：{office}</source>
+        <translation>Issuing office: {office}</translation>
+    </message>
+    <message>
+        <source>文号前缀：{prefix}</source>
+        <translation>Document number prefix: {prefix}</translation>
+    </message>
+    <message>
+        <source>站长：{name}（用户名 {username}）</source>
+        <translation>Station head: {name} (username {username})</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{folder}</source>
+        <translation>Data folder: {folder}</translation>
+    </message>
+    <message>
+        <source>{field}：{reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DecideFilingDialog</name>
     <message>
         <source>立案</source>
@@ -1066,6 +1113,99 @@ Specific reason: {reason}</translation>
     <message>
         <source>⚠ {message}</source>
         <translation>⚠ {message}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>按状态筛选，可多选</source>
+        <translation>Filter by status; several can be chosen</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>全部承办人</source>
+        <translation>All mediators</translation>
+    </message>
+    <message>
+        <source>只看超期/即将到期</source>
+        <translation>Only overdue / due soon</translation>
+    </message>
+    <message>
+        <source>最近期限已超期，或今天、下一个工作日到期</source>
+        <translation>The next deadline has passed, or ends today or on the next working day</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>收到日期起</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <source>收到日期止</source>
+        <translation>Received until</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 项</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>状态：{states}</source>
+        <translation>Status: {states}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>首次使用：建立本站</source>
+        <translation>First use: set up this station</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1288,41 @@ Specific reason: {reason}</translation>
     <message>
         <source>案件 {number}：{step}，理由为{article}{item}{text}</source>
         <translation>Case {number}: {step}, on the ground of {article}{item} {text}</translation>
+    </message>
+</context>
+<context>
+    <name>HeadPage</name>
+    <message>
+        <source>站长账户</source>
+        <translation>Station head account</translation>
+    </message>
+    <message>
+        <source>站长可以确认不予受理、终止调解等需要站长决定的事项，并管理本站设置。</source>
+        <translation>The station head confirms decisions that need the head, such as refusals and terminations of mediation, and manages the station&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符，不能只用数字或只用字母</source>
+        <translation>At least 8 characters, not only digits or only letters</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1611,37 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>调解台已由 {name} 锁定。输入密码解锁后，回到锁定前的位置，已填写的内容都在。</source>
+        <translation>The desk was locked by {name}. Enter the password to unlock; you return to where you were, with everything you had typed.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>密码不正确，请 {seconds} 秒后再试。</source>
+        <translation>Incorrect password; try again in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <source>密码不正确</source>
+        <translation>Incorrect password</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>消费维权调解台 — {station}</source>
@@ -1458,6 +1664,14 @@ Specific reason: {reason}</translation>
         <translation>New registration</translation>
     </message>
     <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>今日待办</source>
+        <translation>My work today</translation>
+    </message>
+    <message>
         <source>案件 {number}</source>
         <translation>Case {number}</translation>
     </message>
@@ -1467,6 +1681,14 @@ Specific reason: {reason}</translation>
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>上次备份：无</source>
+        <translation>Last backup: none</translation>
+    </message>
+    <message>
+        <source>上次备份：{time}</source>
+        <translation>Last backup: {time}</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1851,29 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>请站长现在把恢复密钥抄写在纸上，妥善保管。它只显示这一次；换电脑或重装系统时，凭它才能打开本站数据。</source>
+        <translation>Station head: write the recovery key down on paper now and keep it safe. It is shown only this once; after a new computer or a reinstall, only it can open this station&apos;s data.</translation>
+    </message>
+    <message>
+        <source>我已抄写</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <source>请输入恢复密钥的最后一组</source>
+        <translation>Enter the last group of the recovery key</translation>
+    </message>
+    <message>
+        <source>⚠ 与恢复密钥的最后一组不符，请核对抄写的内容</source>
+        <translation>⚠ This does not match the last group of the recovery key; check what you wrote down</translation>
+    </message>
+</context>
+<context>
     <name>RefuseDialog</name>
     <message>
         <source>不予受理理由</source>
@@ -1704,6 +1949,125 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>ⓘ 只有站长可以修改站点设置；这里只供查看。</source>
+        <translation>ⓘ Only the station head can change the station&apos;s settings; here they are shown only.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>本站信息</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>站点类型</source>
+        <translation>Station type</translation>
+    </message>
+    <message>
+        <source>发文机关</source>
+        <translation>Issuing office</translation>
+    </message>
+    <message>
+        <source>文号前缀</source>
+        <translation>Document number prefix</translation>
+    </message>
+    <message>
+        <source>调解台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>无人操作这么久后，调解台自动锁定；解锁后一切如旧。</source>
+        <translation>After this long without use the desk locks itself; unlocking restores everything as it was.</translation>
+    </message>
+    <message>
+        <source>重启后生效</source>
+        <translation>Takes effect after a restart</translation>
+    </message>
+    <message>
+        <source>自动锁定</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>默认：{folder}</source>
+        <translation>Default: {folder}</translation>
+    </message>
+    <message>
+        <source>默认位置</source>
+        <translation>Default location</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>每天的自动备份保留最近这么多份，更早的删除。</source>
+        <translation>Keep this many of the newest daily backups; older ones are deleted.</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>保留份数</source>
+        <translation>Backups kept</translation>
+    </message>
+    <message>
+        <source>景区消费维权服务站</source>
+        <translation>Scenic-area consumer rights service station</translation>
+    </message>
+    <message>
+        <source>消费教育基地</source>
+        <translation>Consumer education base</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>{field}：{reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>登录</source>
@@ -1731,6 +2095,53 @@ Specific reason: {reason}</translation>
     <message>
         <source>开始核查本举报。核查期限自收到举报之日起十五个工作日（第三十五条）。</source>
         <translation>Start checking this report. The check deadline is 15 working days from the day the report was received (Article 35).</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>本站信息</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>站点名称和发文机关将印在每一份文书上，以后可在“设置”中修改。</source>
+        <translation>The station name and issuing office are printed on every document; they can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <source>如：西湖景区消费维权服务站</source>
+        <translation>e.g. 西湖景区消费维权服务站</translation>
+    </message>
+    <message>
+        <source>景区消费维权服务站</source>
+        <translation>Scenic-area consumer rights service station</translation>
+    </message>
+    <message>
+        <source>消费教育基地</source>
+        <translation>Consumer education base</translation>
+    </message>
+    <message>
+        <source>如：杭州市西湖区市场监督管理局</source>
+        <translation>e.g. 杭州市西湖区市场监督管理局</translation>
+    </message>
+    <message>
+        <source>如：西市监投</source>
+        <translation>e.g. 西市监投</translation>
+    </message>
+    <message>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>站点类型</source>
+        <translation>Station type</translation>
+    </message>
+    <message>
+        <source>发文机关</source>
+        <translation>Issuing office</translation>
+    </message>
+    <message>
+        <source>文号前缀</source>
+        <translation>Document number prefix</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +2194,84 @@ Specific reason: {reason}</translation>
     <message>
         <source>撤回日期</source>
         <translation>Withdrawal date</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTodayPanel</name>
+    <message>
+        <source>编号</source>
+        <translation>Case No.</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message numerus="yes">
+        <source>期限将至或已超期（%n）</source>
+        <translation>
+            <numerusform>Deadline due or overdue (%n)</numerusform>
+            <numerusform>Deadlines due or overdue (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>待回访（%n）</source>
+        <translation>
+            <numerusform>Follow-up due (%n)</numerusform>
+            <numerusform>Follow-ups due (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>待站长确认（%n）</source>
+        <translation>
+            <numerusform>Awaiting the station head (%n)</numerusform>
+            <numerusform>Awaiting the station head (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>待回访（{outcome}）</source>
+        <translation>Follow-up due ({outcome})</translation>
+    </message>
+    <message>
+        <source>{waiting}；{deadline}</source>
+        <translation>{waiting}; {deadline}</translation>
+    </message>
+    <message>
+        <source>{complainant} — {respondent}</source>
+        <translation>{complainant} — {respondent}</translation>
+    </message>
+    <message>
+        <source>{action}：{reason}</source>
+        <translation>{action}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} 提议于 {time}</source>
+        <translation>Proposed by {name} on {time}</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>_FormPage</name>
+    <message>
+        <source>{field}：{reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
     </message>
 </context>
 <context>
