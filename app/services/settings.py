@@ -1,0 +1,187 @@
+"""The station's settings (站点设置): idle lock, backups, interface language, and the station's own data.
+
+The settings live in the store's ``settings`` table as text, one row per key, so they travel
+with the station's data (a restored backup brings its settings back). Only the station head
+may change them. A value in the table that cannot be read (hand-edited, or written by a newer
+program) is logged and read as its default, so a bad row never keeps the desk from starting.
+
+A station's data (name, issuing office, document number prefix) is printed on every official
+document, so each change is logged with who made it and the old and new values.
+"""
+
+import logging
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.domain import validators
+from app.domain.errors import IllegalTransition, StoreError, ValidationError
+from app.domain.vocabulary import StationKind
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from app.models.station import Setting, Station
+from app.models.store import Store
+from app.services.actor import Actor
+from app.services.station import StationInfo, StationSetup, check_setup, station_info
+
+log = logging.getLogger(__name__)
+
+IDLE_LOCK_MINUTES = (1, 240)
+BACKUP_KEEP = (1, 365)
+BACKUP_FOLDER_MAX_LENGTH = 1000
+
+# The key of each setting in the ``settings`` table.
+_KEYS = {
+    "idle_lock_minutes": "desk.idle_lock_minutes",
+    "backup_folder": "desk.backup_folder",
+    "backup_keep": "desk.backup_keep",
+    "language": "desk.language",
+}
+
+_LABELS = {
+    "idle_lock_minutes": "自动锁定时间",
+    "backup_folder": "备份文件夹",
+    "backup_keep": "备份保留份数",
+    "language": "界面语言",
+}
+
+HEAD_ONLY_MESSAGE = "只有站长可以修改站点设置。"
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    """The station's settings, typed; the defaults are what a new station starts with.
+
+    Attributes:
+        idle_lock_minutes: the desk locks after this many minutes without input (1–240).
+        backup_folder: where backups go; "" means the data folder's ``backups``.
+        backup_keep: how many daily backups are kept (1–365).
+        language: the interface language, a key of ``app.i18n.LANGUAGES``; used at the next start.
+    """
+
+    idle_lock_minutes: int = 10
+    backup_folder: str = ""
+    backup_keep: int = 14
+    language: str = DEFAULT_LANGUAGE
+
+
+def _field(name: str) -> str:
+    return f"settings.{name}"
+
+
+def _whole_number(value: object, name: str, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(_field(name), _LABELS[name], "应为整数")
+    if not low <= value <= high:
+        raise ValidationError(_field(name), _LABELS[name], f"应在 {low} 到 {high} 之间，现为 {value}")
+    return value
+
+
+def _folder(value: object) -> str:
+    name = "backup_folder"
+    if not isinstance(value, str):
+        raise ValidationError(_field(name), _LABELS[name], "应为文件夹路径")
+    value = validators.text(value, field=_field(name), label=_LABELS[name], max_length=BACKUP_FOLDER_MAX_LENGTH)
+    if not value:
+        return ""
+    path = Path(value)
+    if not path.is_absolute():
+        raise ValidationError(_field(name), _LABELS[name], "应为完整路径（如 D:\\备份 或 /home/站点/备份），不能是相对路径")
+    if path.exists() and not path.is_dir():
+        raise ValidationError(_field(name), _LABELS[name], "这是一个文件，不是文件夹")
+    return value
+
+
+def check_settings(settings: StationSettings) -> StationSettings:
+    """The settings with every field validated and normalised; raises ValidationError naming the field."""
+    language = settings.language
+    if not isinstance(language, str) or language not in LANGUAGES:
+        raise ValidationError(
+            _field("language"), _LABELS["language"], f"不支持“{language}”，可选：{'、'.join(LANGUAGES)}"
+        )
+    return StationSettings(
+        idle_lock_minutes=_whole_number(settings.idle_lock_minutes, "idle_lock_minutes", IDLE_LOCK_MINUTES),
+        backup_folder=_folder(settings.backup_folder),
+        backup_keep=_whole_number(settings.backup_keep, "backup_keep", BACKUP_KEEP),
+        language=language,
+    )
+
+
+def _from_text(name: str, text: str) -> object:
+    default = getattr(StationSettings(), name)
+    return int(text) if isinstance(default, int) else text
+
+
+def load_settings(store: Store) -> StationSettings:
+    """The station's settings; a missing or unreadable value reads as its default."""
+    with store.reading() as session:
+        rows = {
+            row.key: row.value for row in session.scalars(select(Setting).where(Setting.key.in_(_KEYS.values())))
+        }
+    settings = StationSettings()
+    for name, key in _KEYS.items():
+        if key not in rows:
+            continue
+        try:
+            # Checked one at a time, so one bad row costs only its own value.
+            value = getattr(check_settings(replace(StationSettings(), **{name: _from_text(name, rows[key])})), name)
+        except (ValueError, ValidationError) as error:
+            log.warning("setting %s=%r cannot be used (%s); using the default", key, rows[key], error)
+            continue
+        settings = replace(settings, **{name: value})
+    return settings
+
+
+def _require_head(actor: Actor) -> None:
+    if not actor.is_head:
+        raise IllegalTransition(HEAD_ONLY_MESSAGE)
+
+
+def save_settings(store: Store, actor: Actor, settings: StationSettings) -> StationSettings:
+    """Validate and keep the settings; only the station head may. Returns what was stored."""
+    _require_head(actor)
+    settings = check_settings(settings)
+    changed = []
+    with store.session() as session:
+        for item in fields(StationSettings):
+            key, value = _KEYS[item.name], str(getattr(settings, item.name))
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+                changed.append(f"{item.name}={value!r}")
+            elif row.value != value:
+                changed.append(f"{item.name}: {row.value!r} -> {value!r}")
+                row.value = value
+    if changed:
+        log.info("station settings changed by %s (user %s): %s", actor.username, actor.user_id, "; ".join(changed))
+    return settings
+
+
+def check_station_data(name: str, office_name: str, doc_prefix: str) -> tuple[str, str, str]:
+    """The station's name, issuing office and document prefix, checked by the first-run rules."""
+    # The kind is not edited here; any valid one lets check_setup apply its rules to the rest.
+    checked = check_setup(StationSetup(name, StationKind.SCENIC_STATION, office_name, doc_prefix))
+    return checked.name, checked.office_name, checked.doc_prefix
+
+
+def update_station(store: Store, actor: Actor, name: str, office_name: str, doc_prefix: str) -> StationInfo:
+    """Change the station's name, issuing office (发文机关) and document number prefix (文号前缀).
+
+    Only the station head may. Each change is logged with who made it, the old and the new value.
+    """
+    _require_head(actor)
+    name, office_name, doc_prefix = check_station_data(name, office_name, doc_prefix)
+    changed = []
+    with store.session() as session:
+        station = session.scalars(select(Station)).first()
+        if station is None:
+            raise StoreError("本数据库尚未设置站点。")
+        for attribute, value in (("name", name), ("office_name", office_name), ("doc_prefix", doc_prefix)):
+            old = getattr(station, attribute)
+            if old != value:
+                changed.append(f"{attribute}: {old!r} -> {value!r}")
+                setattr(station, attribute, value)
+    if changed:
+        log.info("station data changed by %s (user %s): %s", actor.username, actor.user_id, "; ".join(changed))
+    return station_info(store)
