@@ -124,8 +124,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _desk(args) -> int:
-    from app.desk import run_desk  # Qt only for the window, so headless commands work without it
+    from app.desk import (  # Qt only for the window: headless commands work without it
+        run_desk,
+        run_first_run,
+    )
 
+    if not _paths(args).store.exists() and not run_first_run(_paths(args)):
+        return 0  # the wizard was closed before a station was made
     store = _open(args)
     try:
         return run_desk(store)

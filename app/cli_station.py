@@ -11,8 +11,7 @@ from app.domain.errors import DeskError, StoreError
 from app.models.store import create_store, discard_unfinished_store, remove_demo_store
 from app.paths import StationPaths
 from app.services.calendar_data import import_calendar
-from app.services.accounts import check_new_account
-from app.services.station import StationSetup, check_setup, set_up_station
+from app.services.station import StationSetup, create_station
 
 
 def _new_password() -> str:
@@ -27,19 +26,9 @@ def _new_password() -> str:
 def init_station(paths: StationPaths, args: Namespace) -> int:
     """A real station: its key goes to the keyring; the recovery code is shown once."""
     setup = StationSetup(args.name, args.kind, args.office, args.prefix)
-    password = _new_password()
-    # Check everything first, so a typo never leaves a half-made station behind.
-    check_setup(setup)
-    check_new_account(args.head_user, args.head_name, password)
-    store, code = create_store(paths)
-    try:
-        set_up_station(
-            store, setup, head_username=args.head_user, head_name=args.head_name, head_password=password
-        )
-    except BaseException:
-        discard_unfinished_store(store)
-        raise
-    store.close()
+    code = create_station(
+        paths, setup, head_username=args.head_user, head_name=args.head_name, head_password=_new_password()
+    )
     print(f"站点已建立：{paths.store}")
     print("恢复密钥（只显示这一次，请站长抄写后妥善保管；换电脑时凭它打开数据库）：")
     print(f"    {code}")

@@ -8,16 +8,20 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from app.i18n import DEFAULT_LANGUAGE, install_translators
 from app.models.store import Store
-from app.paths import APP_NAME
+from app.paths import APP_NAME, StationPaths
 from app.services import accounts, backups, queries, worklist
 from app.services.actor import Actor
-from app.services.station import station_info
+from app.services.settings import load_settings
+from app.services.station import create_station, station_info
 from app.views.bindings import intake_services
 from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.case_table_model import CaseTableModel
 from app.views.error_dialog import install_excepthook
+from app.views.first_run_wizard import FirstRunWizard
 from app.views.intake_form import IntakeForm
+from app.views.lock_screen import IdleLock, lock
 from app.views.main_window import MainWindow
+from app.views.settings_dialog import SettingsDialog, SettingsServices
 from app.views.sign_in_dialog import SignInDialog
 
 log = logging.getLogger(__name__)
@@ -45,13 +49,13 @@ def _use_chinese_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
-def prepare_application() -> QApplication:
+def prepare_application(language: str = DEFAULT_LANGUAGE) -> QApplication:
     """The QApplication, with translations, fonts, Qt's messages in our log and the error hook."""
     app = QApplication.instance()
     if app is None:
         QApplication.setApplicationName(APP_NAME)
         app = QApplication(sys.argv)
-    install_translators(app, DEFAULT_LANGUAGE)
+    install_translators(app, language)
     _use_chinese_fonts(app)
     qInstallMessageHandler(_log_qt_message)
     install_excepthook()
@@ -75,20 +79,46 @@ def build_main_window(store: Store, actor: Actor) -> MainWindow:
         mediators=lambda: accounts.users(store),
         work_today=lambda: worklist.work_today(store, actor),
         last_backup=lambda: backups.last_backup_time(store.paths),
+        open_settings=lambda parent: SettingsDialog(SettingsServices.for_store(store, actor), parent),
     )
+
+
+def run_first_run(paths: StationPaths) -> bool:
+    """The first-run wizard for a data folder without a station; True once a station exists."""
+    prepare_application()
+    wizard = FirstRunWizard(
+        lambda setup, username, name, password: create_station(
+            paths, setup, head_username=username, head_name=name, head_password=password
+        ),
+        location=str(paths.data_dir),
+    )
+    wizard.exec()
+    return wizard.created
 
 
 def run_desk(store: Store) -> int:
     """Show the sign-in dialog, then the main window; the exit code, 0 if sign-in was cancelled."""
-    app = prepare_application()
+    settings = load_settings(store)
+    app = prepare_application(settings.language)
     sign_in = SignInDialog(lambda username, password: accounts.authenticate(store, username, password))
     if sign_in.exec() != QDialog.DialogCode.Accepted:
         return 0
     actor = sign_in.actor
     log.info("%s signed in", actor.username)
     window = build_main_window(store, actor)
+    idle = IdleLock(settings.idle_lock_minutes * 60_000, parent=window)
+    idle.idle.connect(
+        lambda: lock(
+            window,
+            user_name=actor.display_name,
+            authenticate=lambda password: accounts.authenticate(store, actor.username, password) is not None,
+            before_lock=window.save_open_drafts,
+        )
+    )
+    idle.start()
     window.show()
     code = app.exec()
+    window.save_open_drafts()
     close_windows(window)
     return code
 

@@ -9,9 +9,9 @@ from app.domain import clock, validators
 from app.domain.errors import ValidationError
 from app.domain.vocabulary import StationKind, UserRole
 from app.models.station import Category, ProblemKind, Station
-from app.models.store import Store
-from app.paths import resources_dir
-from app.services.accounts import add_user_in
+from app.models.store import Store, create_store, discard_unfinished_store
+from app.paths import StationPaths, resources_dir
+from app.services.accounts import add_user_in, check_new_account
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,24 @@ def set_up_station(
         add_user_in(session, head_username, head_name, UserRole.HEAD, head_password)
         _seed_codes(session, json.loads((resources_dir() / "data" / "categories.json").read_text("utf-8")))
         return _info(station)
+
+
+def create_station(
+    paths: StationPaths, setup: StationSetup, *, head_username: str, head_name: str, head_password: str
+) -> str:
+    """A new real station: the store, its key in the keyring, the head's account. Returns the
+    recovery code to show once. Checked first, and undone if setting up fails, so a mistake
+    never leaves a half-made station that blocks the next attempt."""
+    check_setup(setup)
+    check_new_account(head_username, head_name, head_password)
+    store, code = create_store(paths)
+    try:
+        set_up_station(store, setup, head_username=head_username, head_name=head_name, head_password=head_password)
+    except BaseException:
+        discard_unfinished_store(store)
+        raise
+    store.close()
+    return code
 
 
 def _seed_codes(session, data: dict) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -51,9 +52,11 @@ class MainWindow(QMainWindow):
         mediators: Callable[[], list[Actor]] | None = None,
         work_today: Callable[[], WorkToday] | None = None,
         last_backup: Callable[[], datetime | None] | None = None,
+        open_settings: Callable[[QWidget], QDialog] | None = None,
         parent=None,
     ):
         super().__init__(parent)
+        self._open_settings = open_settings
         self._model = model
         self._new_intake = new_intake
         self._case_view = case_view
@@ -116,6 +119,10 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         toolbar.addAction(self.refresh_action)
+        self.settings_action = QAction(self.tr("设置"), self)
+        self.settings_action.setEnabled(open_settings is not None)
+        self.settings_action.triggered.connect(self.open_settings)
+        toolbar.addAction(self.settings_action)
 
         self.work_today_panel: WorkTodayPanel | None = None
         self.work_today_dock: QDockWidget | None = None
@@ -131,6 +138,16 @@ class MainWindow(QMainWindow):
 
         model.modelReset.connect(self.case_table.resizeColumnsToContents)
         self.case_table.resizeColumnsToContents()
+
+    def open_settings(self) -> QDialog:
+        dialog = self._open_settings(self)
+        dialog.open()
+        return dialog
+
+    def save_open_drafts(self) -> None:
+        """Save what is typed in every open intake form (before the desk locks or closes)."""
+        for dialog in self.findChildren(IntakeDialog):
+            dialog.form.save_draft_now()
 
     def _on_search_text_changed(self) -> None:
         self._search_timer.start()

@@ -1668,6 +1668,10 @@ Specific reason: {reason}</translation>
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>今日待办</source>
         <translation>My work today</translation>
     </message>

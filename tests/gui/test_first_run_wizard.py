@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QWizard
 
-from app.models.store import create_store, discard_unfinished_store, open_store
+from app.models.store import open_store
 from app.paths import StationPaths
 from app.services import accounts
-from app.services.station import station_info
+from app.services.station import create_station, station_info
 from app.views.first_run_wizard import FirstRunWizard, last_group
 
 PASSWORD = "zhan-zhang-2026"
@@ -25,16 +25,8 @@ class RealCreate:
         self.code = None
 
     def __call__(self, setup, username, name, password) -> str:
-        from app.services.station import set_up_station
-
         self.calls += 1
-        store, code = create_store(self.paths)
-        try:
-            set_up_station(store, setup, head_username=username, head_name=name, head_password=password)
-        except BaseException:
-            discard_unfinished_store(store)
-            raise
-        store.close()
+        code = create_station(self.paths, setup, head_username=username, head_name=name, head_password=password)
         self.code = code
         return code
 

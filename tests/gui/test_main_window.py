@@ -112,3 +112,19 @@ def test_closing_the_intake_window_asks_only_when_something_was_typed(qtbot, win
     answer = QMessageBox.StandardButton.Yes
     typed.reject()
     assert not typed.isVisible()
+
+
+def test_the_desk_window_offers_settings_and_saves_open_drafts(qtbot, store, head):
+    from app.desk import build_main_window
+    from app.services.drafts_store import load_draft
+    from app.views.settings_dialog import SettingsDialog
+
+    window = build_main_window(store, head)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    assert isinstance(dialog, SettingsDialog)
+    dialog.close()
+    intake = window.open_intake()
+    intake.form.widget_for("request").setPlainText("退货退款")
+    window.save_open_drafts()
+    assert load_draft(store, f"intake:{head.user_id}").content
