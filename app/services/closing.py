@@ -11,9 +11,8 @@ from app.domain.vocabulary import CaseState
 from app.models.store import Store
 from app.services.actor import Actor
 from app.services.case_access import begin_step, open_proposal
+from app.services.case_rows import deadlines_of
 from app.services.changes import change
-from app.services.queries import deadlines_of
-
 
 
 def start_check(store: Store, actor: Actor, case_id: int) -> None:

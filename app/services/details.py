@@ -19,7 +19,7 @@ from app.models.history import HistoryEntry
 from app.models.store import Store
 from app.models.workflow import ClockPause, FollowUp, MediationSession
 from app.services.case_access import load_case
-from app.services.queries import REPORTER_WITHHELD, case_clock, may_see_reporter
+from app.services.case_rows import REPORTER_WITHHELD, case_clock, may_see_reporter
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,11 @@ from app.domain.vocabulary import CaseState, PauseKind, SessionMode
 from app.models.case import Case
 from app.models.store import Store
 from app.models.workflow import ClockPause, FollowUp, MediationSession
-from app.services.head_decisions import Outcome, decide_or_propose
 from app.services.actor import Actor
 from app.services.case_access import begin_step, decision_date
+from app.services.case_rows import deadlines_of
 from app.services.changes import change, plain
-from app.services.queries import deadlines_of
-
+from app.services.head_decisions import Outcome, decide_or_propose
 
 
 def _open_pauses(session: Session, case_id: int, kind: PauseKind | None = None) -> list[ClockPause]:

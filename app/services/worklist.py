@@ -11,8 +11,8 @@ from app.domain.vocabulary import CaseState
 from app.models.case import Case
 from app.models.store import Store
 from app.services.actor import Actor
+from app.services.case_rows import CaseRow, rows_by_id
 from app.services.proposals import PendingProposal, pending_proposals
-from app.services.queries import CaseRow, rows_by_id
 
 # A case with a live deadline is in one of these states; closed and voided cases have none.
 OPEN_STATES = [s.value for s in CaseState if s not in (CaseState.CLOSED, CaseState.VOIDED)]

@@ -18,12 +18,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from app.domain import clock
 from app.domain.deadlines import Deadline, DeadlineState
-from app.services.queries import (
-    DEADLINE_SORT_LIMIT,
-    CaseFilter,
-    CaseRow,
-    SortUnavailable,
-)
+from app.services.case_rows import CaseRow
+from app.services.queries import DEADLINE_SORT_LIMIT, CaseFilter, SortUnavailable
 
 CaseRowRole = Qt.ItemDataRole.UserRole + 1
 

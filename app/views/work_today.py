@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
 from app.domain import clock
 from app.domain.deadlines import DeadlineState
+from app.services.case_rows import CaseRow
 from app.services.proposals import PendingProposal
-from app.services.queries import CaseRow
 from app.services.worklist import WorkToday
 from app.views.case_table_model import deadline_icon, deadline_text
 

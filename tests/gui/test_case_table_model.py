@@ -9,7 +9,8 @@ from app.domain import clock
 from app.domain.deadlines import Deadline
 from app.domain.vocabulary import CaseKind, CaseState, Channel
 from app.services import queries
-from app.services.queries import CaseFilter, CaseRow
+from app.services.case_rows import CaseRow
+from app.services.queries import CaseFilter
 from app.views.case_table_model import CaseRowRole, CaseTableModel
 
 STATION_CASES = 250

@@ -84,8 +84,9 @@ def test_an_expired_report_check_cannot_be_extended(store, head):
 
 def test_a_reporters_identity_is_for_the_head_and_the_reports_mediator(store, head, mediator):
     from app.services import accounts
+    from app.services.case_rows import REPORTER_WITHHELD
     from app.services.drafts import PartyDraft
-    from app.services.queries import REPORTER_WITHHELD, CaseFilter, list_cases
+    from app.services.queries import CaseFilter, list_cases
 
     other = accounts.add_user(store, "chenjing", "陈静", "mediator", "another-pass-1")
     case_id = register_complaint(
