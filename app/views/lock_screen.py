@@ -31,7 +31,7 @@ from shiboken6 import isValid
 
 from app.domain.errors import DeskError
 from app.views.field_errors import message_label
-from app.views.sign_in_dialog import FREE_ATTEMPTS, MAX_LOCK_SECONDS
+from app.views.sign_in_dialog import retry_delay_seconds
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +53,6 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.TabletMove,
     }
 )
-
-
-def retry_delay_seconds(failures: int) -> int:
-    """The rest after ``failures`` wrong passwords in a row: none for the first two, then 1 s,
-    2, 4, … up to a minute; the same rule as the sign-in dialog."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return min(2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS)
 
 
 class IdleLock(QObject):

@@ -14,6 +14,14 @@ FREE_ATTEMPTS = 3
 MAX_LOCK_SECONDS = 60
 
 
+def retry_delay_seconds(failures: int) -> int:
+    """The rest after ``failures`` wrong passwords in a row: none for the first two, then 1 s,
+    2, 4, … up to a minute. Sign-in and unlock share it."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS)
+
+
 class SignInDialog(QDialog):
     """Asks for a username and password until ``authenticate`` knows them; then ``actor`` is set.
 
@@ -58,10 +66,8 @@ class SignInDialog(QDialog):
 
     @property
     def lock_seconds(self) -> int:
-        """How long the button rests after the latest failure; 0 before the third."""
-        if self._failures < FREE_ATTEMPTS:
-            return 0
-        return min(2 ** (self._failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS)
+        """How long the button rests after the latest failure (0 while attempts are free)."""
+        return retry_delay_seconds(self._failures)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter after the username goes on to the password instead of submitting half a form.

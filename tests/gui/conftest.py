@@ -8,6 +8,8 @@ from app.domain import clock
 from app.domain.vocabulary import Channel
 from app.services.drafts import CaseDraft, PartyDraft
 from app.services.intake import register_case
+from app.views.case_detail import CaseDetailView, CaseServices
+from tests.services.factories import register_complaint as register_full_complaint
 
 
 @pytest.fixture
@@ -29,3 +31,23 @@ def register_complaint(store, head):
         return register_case(store, head, draft)[0].number
 
     return register
+
+
+@pytest.fixture
+def case_id(store, head):
+    """One complaint with every Art. 10 fact, registered through the real intake."""
+    return register_full_complaint(store, head)
+
+
+@pytest.fixture
+def open_view(qtbot, store):
+    """Make a detail view of ``case_id`` for ``actor``; qtbot closes it (and its dialogs) after."""
+
+    def open_view(actor, case_id) -> CaseDetailView:
+        view = CaseDetailView(CaseServices.for_store(store, actor), case_id)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return open_view

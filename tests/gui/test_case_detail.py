@@ -1,50 +1,21 @@
 """The case detail over a real store: deadlines, the steps offered, accepting through the dialog,
 a mediator's refusal waiting for the head, and masked numbers."""
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.domain import clock
 from app.domain.vocabulary import CaseState, UserRole
 from app.services import acceptance, details
-from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.step_dialogs import AcceptDialog, RefuseDialog
 from app.views.step_dialogs_base import ConfirmationBox
+from tests.gui.case_view_helpers import open_dialog
 from tests.services.factories import register_complaint as register_full_complaint
 
 DEADLINE_MARKS = ("未到期", "即将到期", "已超期", "已中止")
 
 
-@pytest.fixture
-def case_id(store, head):
-    return register_full_complaint(store, head)
-
-
-@pytest.fixture
-def open_view(qtbot, store):
-    """Make a detail view of ``case_id`` for ``actor``; qtbot closes it (and its dialogs) after."""
-
-    def open_view(actor, case_id) -> CaseDetailView:
-        view = CaseDetailView(CaseServices.for_store(store, actor), case_id)
-        qtbot.addWidget(view)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
-
-    return open_view
-
-
 def state_of(store, case_id) -> CaseState:
     return details.case_detail(store, case_id, role=UserRole.HEAD).state
-
-
-def open_dialog(qtbot, view: CaseDetailView, step: str):
-    """Press the step's button and return the dialog it opened."""
-    with qtbot.waitSignal(view.dialog_opened, timeout=1000) as opened:
-        view.step_buttons[step].click()
-    dialog = opened.args[0]
-    assert dialog.isVisible()
-    return dialog
 
 
 def confirm(qtbot, dialog) -> None:

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.services import accounts
-from app.views.lock_screen import IdleLock, LockDialog, lock, retry_delay_seconds
+from app.views.lock_screen import IdleLock, LockDialog, lock
+from app.views.sign_in_dialog import retry_delay_seconds
 from tests.conftest import HEAD_PASSWORD
 
 # Input comes every 100 ms in these tests, a sixth of the idle time, so a busy machine's pauses

@@ -12,14 +12,8 @@ from app.domain.lifecycle import STEPS
 from app.domain.rules import Rule
 from app.domain.vocabulary import CaseState, SessionMode, UserRole
 from app.services import acceptance, details, mediation
-from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.step_dialogs import RECORD_OUTLINE, STEP_DIALOGS, step_dialog
-from tests.services.factories import register_complaint as register_full_complaint
-
-
-@pytest.fixture
-def case_id(store, head):
-    return register_full_complaint(store, head)
+from tests.gui.case_view_helpers import open_dialog
 
 
 @pytest.fixture
@@ -28,28 +22,8 @@ def accepted_case(store, head, case_id):
     return case_id
 
 
-@pytest.fixture
-def open_view(qtbot, store):
-    def open_view(actor, case_id) -> CaseDetailView:
-        view = CaseDetailView(CaseServices.for_store(store, actor), case_id)
-        qtbot.addWidget(view)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
-
-    return open_view
-
-
 def detail_of(store, case_id):
     return details.case_detail(store, case_id, role=UserRole.HEAD)
-
-
-def open_dialog(qtbot, view: CaseDetailView, step: str):
-    with qtbot.waitSignal(view.dialog_opened, timeout=1000) as opened:
-        view.step_buttons[step].click()
-    dialog = opened.args[0]
-    assert dialog.isVisible()
-    return dialog
 
 
 def test_every_step_but_edit_has_a_dialog(qtbot, store, head, case_id):
