@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -13,13 +12,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -32,13 +29,12 @@ from app.domain import clock
 from app.domain.deadlines import Deadline, DeadlineState
 from app.domain.errors import DeskError
 from app.domain.grounds import refusal_grounds, termination_grounds
-from app.domain.privacy import mask_id, mask_phone
-from app.domain.vocabulary import CaseKind
 from app.services import acceptance, closing, details, mediation, proposals
 from app.services.actor import Actor
-from app.services.details import CaseDetail, PartyView
+from app.services.details import CaseDetail
 from app.services.head_decisions import Outcome
 from app.services.proposals import PendingProposal
+from app.views.case_tabs import CaseFactsTab, CaseWorkTab, clear_layout
 from app.views.history_timeline import CaseWords, HistoryTimeline
 from app.views.step_dialogs import RejectProposalDialog, StepDialog, step_dialog
 from app.views.step_dialogs_base import ConfirmationBox
@@ -108,18 +104,6 @@ class CaseServices:
         )
 
 
-def _clear(layout: QLayout) -> None:
-    """Remove and delete everything in ``layout``."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget, inner = item.widget(), item.layout()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-        elif inner is not None:
-            _clear(inner)
-
-
 class CaseDetailView(QWidget):
     """The case detail. ``reload()`` reads the case again; ``changed(case_id)`` follows every step.
 
@@ -170,39 +154,13 @@ class CaseDetailView(QWidget):
 
         self._steps_grid = QGridLayout()
 
-        self.fields_form = QFormLayout()
-        self.full_numbers_check = QCheckBox(self.tr("显示完整号码"))
-        self.parties_layout = QVBoxLayout()
-        self.party_labels: list[QLabel] = []
-        parties_box = QGroupBox(self.tr("当事人"))
-        parties_column = QVBoxLayout(parties_box)
-        parties_column.addWidget(self.full_numbers_check)
-        parties_column.addLayout(self.parties_layout)
-        info = QWidget()
-        info_column = QVBoxLayout(info)
-        info_column.addLayout(self.fields_form)
-        info_column.addWidget(parties_box)
-        info_column.addStretch()
-
-        self.sessions_layout = QVBoxLayout()
-        self.pauses_layout = QVBoxLayout()
-        self.follow_ups_layout = QVBoxLayout()
-        work = QWidget()
-        work_column = QVBoxLayout(work)
-        for title, layout in (
-            (self.tr("调解场次"), self.sessions_layout),
-            (self.tr("中止计时"), self.pauses_layout),
-            (self.tr("回访"), self.follow_ups_layout),
-        ):
-            box = QGroupBox(title)
-            box.setLayout(layout)
-            work_column.addWidget(box)
-        work_column.addStretch()
+        self.facts = CaseFactsTab()
+        self.work = CaseWorkTab()
 
         self.timeline = HistoryTimeline()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._scrolled(info), self.tr("案件信息"))
-        self.tabs.addTab(self._scrolled(work), self.tr("调解与回访"))
+        self.tabs.addTab(self._scrolled(self.facts), self.tr("案件信息"))
+        self.tabs.addTab(self._scrolled(self.work), self.tr("调解与回访"))
         self.tabs.addTab(self.timeline, self.tr("办理记录"))
 
         layout = QVBoxLayout(self)
@@ -214,7 +172,7 @@ class CaseDetailView(QWidget):
         layout.addLayout(self._steps_grid)
         layout.addWidget(self.tabs, stretch=1)
 
-        self.full_numbers_check.toggled.connect(self._on_full_numbers)
+        self.facts.full_numbers_toggled.connect(self.timeline.set_full_numbers)
         self.confirm_proposal_button.clicked.connect(self.confirm_proposal)
         self.reject_proposal_button.clicked.connect(self.reject_proposal)
         self.reload()
@@ -253,9 +211,8 @@ class CaseDetailView(QWidget):
         self._show_deadlines(detail.deadlines)
         self._show_proposal()
         self._show_steps(detail)
-        self._show_fields(detail)
-        self._show_parties()
-        self._show_work(detail)
+        self.facts.show_case(detail)
+        self.work.show_case(detail)
         self.timeline.set_history(detail.history, detail.rule)
 
     # --- steps ------------------------------------------------------------------------------
@@ -291,7 +248,7 @@ class CaseDetailView(QWidget):
         self.notice_label.show()
 
     def _show_steps(self, detail: CaseDetail) -> None:
-        _clear(self._steps_grid)
+        clear_layout(self._steps_grid)
         self.step_buttons = {}
         # Editing fields is wired by the main window's edit form, not here.
         steps = [step for step in detail.steps if step.name != "edit"]
@@ -377,7 +334,7 @@ class CaseDetailView(QWidget):
         return [label.text() for label in self.deadline_labels]
 
     def _show_deadlines(self, deadlines: list[Deadline]) -> None:
-        _clear(self._deadline_grid)
+        clear_layout(self._deadline_grid)
         self.deadline_labels = []
         today = clock.today()
         style = QApplication.style()
@@ -406,171 +363,15 @@ class CaseDetailView(QWidget):
 
     def field_text(self, label: str) -> str | None:
         """The value shown in the fields form for the row called ``label``, if there is one."""
-        for row in range(self.fields_form.rowCount()):
-            name = self.fields_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            value = self.fields_form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if name and value and name.widget().text() == label:
-                return value.widget().text()
-        return None
+        return self.facts.field_text(label)
 
-    def _show_fields(self, d: CaseDetail) -> None:
-        while self.fields_form.rowCount():
-            self.fields_form.removeRow(0)
-        entered = clock.format_local(d.entered_at)
-        if d.channel.is_dispatched and not d.entered_within_hour:
-            entered += self.tr("（收到后超过一小时登记）")
-        request_label = {
-            CaseKind.COMPLAINT: self.tr("投诉请求"),
-            CaseKind.REPORT: self.tr("举报事项"),
-            CaseKind.INQUIRY: self.tr("咨询事项"),
-        }[d.kind]
-        rows = [
-            (self.tr("收到时间"), clock.format_local(d.received_at)),
-            (self.tr("登记时间"), entered),
-            (self.tr("平台工单号"), d.platform_ref),
-            (request_label, d.request),
-            (self.tr("事实和理由"), d.facts),
-            (self.tr("涉及金额"), self._money(d.amount_involved)),
-            (self.tr("消费类别"), d.category_code),
-            (self.tr("问题类别"), d.problem_code),
-            (self.tr("同意公示"), self._yes_no(d.consent_publish)),
-            (self.tr("同意委托调解"), self._yes_no(d.consent_entrusted_mediation)),
-        ]
-        if d.is_group:
-            rows.append((self.tr("群体投诉"), self.tr("是")))
-        if d.linked_case_id is not None:
-            rows.append((self.tr("关联案件"), self.tr("同一次提交另登记的案件（内部号 {id}）").format(id=d.linked_case_id)))
-        refused = d.refusal_ground is not None
-        optional = [
-            (self.tr("不予受理决定日期") if refused else self.tr("受理日期"), d.decided_on),
-            (self.tr("不予受理理由"), self._ground(refusal_grounds, d.refusal_ground)),
-            (self.tr("不予受理具体理由"), d.refusal_reason),
-            (self.tr("办理结果日期"), d.outcome_on),
-            (self.tr("调解协议"), "\n".join(f"{i}. {t}" for i, t in enumerate(d.agreement_terms, start=1))),
-            (self.tr("挽回经济损失"), self._money(d.amount_recovered)),
-            (self.tr("制作调解书"), self._yes_no(d.agreement_document, unknown="")),
-            (self.tr("终止调解理由"), self._ground(termination_grounds, d.termination_ground)),
-            (self.tr("终止调解具体理由"), d.termination_reason),
-            (self.tr("终止调解告知日期"), d.termination_notified_on),
-            (self.tr("核查期限"), self.tr("已延长") if d.check_extended else ""),
-            (self.tr("办结日期"), d.closed_on),
-            (self.tr("作废原因"), d.void_reason),
-        ]
-        rows += [(label, value) for label, value in optional if value]
-        for label, value in rows:
-            shown = QLabel(str(value) if value not in (None, "") else self.tr("—"))
-            shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields_form.addRow(label, shown)
+    @property
+    def party_labels(self) -> list[QLabel]:
+        return self.facts.party_labels
 
-    def _money(self, amount: Decimal | None) -> str:
-        return "" if amount is None else self.tr("{amount} 元").format(amount=f"{amount:,.2f}")
-
-    def _yes_no(self, value: bool | None, *, unknown: str | None = None) -> str:
-        if value is None:
-            return self.tr("未说明") if unknown is None else unknown
-        return self.tr("是") if value else self.tr("否")
-
-    def _ground(self, grounds_of, number: int | None) -> str:
-        if number is None:
-            return ""
-        grounds = grounds_of(self._detail.rule)
-        ground = grounds.grounds[number - 1]
-        return f"{grounds.article}{ground.item}{ground.text}"
-
-    def _on_full_numbers(self, full: bool) -> None:
-        self._show_parties()
-        self.timeline.set_full_numbers(full)
-
-    def _show_parties(self) -> None:
-        _clear(self.parties_layout)
-        self.party_labels = []
-        for party in self._detail.parties:
-            label = QLabel(self._party_text(party))
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.parties_layout.addWidget(label)
-            self.party_labels.append(label)
-
-    def _party_text(self, p: PartyView) -> str:
-        full = self.full_numbers_check.isChecked()
-        role = CaseWords.party_role(p.role)
-        if p.is_representative:
-            role += self.tr("（代表人）")
-        parts = []
-        if p.phone:
-            parts.append(self.tr("电话 {phone}").format(phone=p.phone if full else mask_phone(p.phone)))
-        if p.address:
-            parts.append(self.tr("地址 {address}").format(address=p.address))
-        if p.id_number:
-            number = p.id_number if full else mask_id(p.id_number)
-            parts.append(f"{CaseWords.id_type(p.id_type or 'other')} {number}")
-        if p.credit_code:
-            parts.append(self.tr("统一社会信用代码 {code}").format(code=p.credit_code))
-        if p.legal_representative:
-            parts.append(self.tr("法定代表人 {name}").format(name=p.legal_representative))
-        if p.contact:
-            parts.append(self.tr("联系人 {contact}").format(contact=p.contact))
-        if p.poa_matters or p.poa_powers:
-            parts.append(
-                self.tr("委托事项 {matters}；权限 {powers}；期限 {start} 至 {end}").format(
-                    matters=p.poa_matters or "", powers=p.poa_powers or "",
-                    start=p.poa_valid_from or "", end=p.poa_valid_to or "",
-                )
-            )
-        head = self.tr("{role}：{name}").format(role=role, name=p.name)
-        return head + ("\n" + " · ".join(parts) if parts else "")
-
-    def _show_work(self, d: CaseDetail) -> None:
-        sessions = []
-        for s in d.sessions:
-            line = self.tr("{when} · {mode} · {place} · 调解人员 {mediators} · {held}").format(
-                when=clock.format_local(s.starts_at),
-                mode=CaseWords.session_mode(s.mode),
-                place=s.place,
-                mediators=s.mediators,
-                held=self.tr("已记录") if s.held else self.tr("待举行"),
-            )
-            if s.participants:
-                line += "\n" + self.tr("参加人员：{who}").format(who=s.participants)
-            if s.record:
-                line += "\n" + s.record
-            sessions.append(line)
-        pauses = [
-            self.tr("{kind} · {start} 至 {end} · {detail}").format(
-                kind=CaseWords.pause_kind(p.kind),
-                start=p.started_on.isoformat(),
-                end=p.ended_on.isoformat() if p.ended_on else self.tr("（未结束）"),
-                detail=p.detail,
-            )
-            + (("\n" + self.tr("结果：{outcome}").format(outcome=p.outcome)) if p.outcome else "")
-            for p in d.pauses
-        ]
-        follow_ups = [
-            " · ".join(
-                part
-                for part in (
-                    f.visited_on.isoformat(),
-                    f.method,
-                    self.tr("已联系上") if f.reached else self.tr("未联系上"),
-                    CaseWords.satisfaction(f.satisfaction) if f.satisfaction else "",
-                    f.remarks or "",
-                )
-                if part
-            )
-            for f in d.follow_ups
-        ]
-        for layout, lines in (
-            (self.sessions_layout, sessions),
-            (self.pauses_layout, pauses),
-            (self.follow_ups_layout, follow_ups),
-        ):
-            _clear(layout)
-            for line in lines or [self.tr("暂无")]:
-                label = QLabel(line)
-                label.setWordWrap(True)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                layout.addWidget(label)
+    @property
+    def full_numbers_check(self) -> QCheckBox:
+        return self.facts.full_numbers_check
 
     @staticmethod
     def _scrolled(widget: QWidget) -> QScrollArea:

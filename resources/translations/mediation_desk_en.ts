@@ -69,26 +69,6 @@
         <translation>Reject</translation>
     </message>
     <message>
-        <source>显示完整号码</source>
-        <translation>Show full numbers</translation>
-    </message>
-    <message>
-        <source>当事人</source>
-        <translation>Parties</translation>
-    </message>
-    <message>
-        <source>调解场次</source>
-        <translation>Mediation sessions</translation>
-    </message>
-    <message>
-        <source>中止计时</source>
-        <translation>Clock pauses</translation>
-    </message>
-    <message>
-        <source>回访</source>
-        <translation>Follow-ups</translation>
-    </message>
-    <message>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
@@ -147,6 +127,17 @@ Specific reason: {reason}</translation>
     <message>
         <source>没有进行中的期限</source>
         <translation>No running deadlines</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFactsTab</name>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
     </message>
     <message>
         <source>（收到后超过一小时登记）</source>
@@ -323,46 +314,6 @@ Specific reason: {reason}</translation>
     <message>
         <source>{role}：{name}</source>
         <translation>{role}: {name}</translation>
-    </message>
-    <message>
-        <source>{when} · {mode} · {place} · 调解人员 {mediators} · {held}</source>
-        <translation>{when} · {mode} · {place} · Mediators: {mediators} · {held}</translation>
-    </message>
-    <message>
-        <source>已记录</source>
-        <translation>Recorded</translation>
-    </message>
-    <message>
-        <source>待举行</source>
-        <translation>Not yet held</translation>
-    </message>
-    <message>
-        <source>参加人员：{who}</source>
-        <translation>Participants: {who}</translation>
-    </message>
-    <message>
-        <source>{kind} · {start} 至 {end} · {detail}</source>
-        <translation>{kind} · {start} to {end} · {detail}</translation>
-    </message>
-    <message>
-        <source>（未结束）</source>
-        <translation>(ongoing)</translation>
-    </message>
-    <message>
-        <source>结果：{outcome}</source>
-        <translation>Result: {outcome}</translation>
-    </message>
-    <message>
-        <source>已联系上</source>
-        <translation>Reached</translation>
-    </message>
-    <message>
-        <source>未联系上</source>
-        <translation>Not reached</translation>
-    </message>
-    <message>
-        <source>暂无</source>
-        <translation>None yet</translation>
     </message>
 </context>
 <context>
@@ -965,6 +916,61 @@ Specific reason: {reason}</translation>
     <message>
         <source>已中止</source>
         <translation>Suspended</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkTab</name>
+    <message>
+        <source>调解场次</source>
+        <translation>Mediation sessions</translation>
+    </message>
+    <message>
+        <source>中止计时</source>
+        <translation>Clock pauses</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>{when} · {mode} · {place} · 调解人员 {mediators} · {held}</source>
+        <translation>{when} · {mode} · {place} · Mediators: {mediators} · {held}</translation>
+    </message>
+    <message>
+        <source>已记录</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>待举行</source>
+        <translation>Not yet held</translation>
+    </message>
+    <message>
+        <source>参加人员：{who}</source>
+        <translation>Participants: {who}</translation>
+    </message>
+    <message>
+        <source>{kind} · {start} 至 {end} · {detail}</source>
+        <translation>{kind} · {start} to {end} · {detail}</translation>
+    </message>
+    <message>
+        <source>（未结束）</source>
+        <translation>(ongoing)</translation>
+    </message>
+    <message>
+        <source>结果：{outcome}</source>
+        <translation>Result: {outcome}</translation>
+    </message>
+    <message>
+        <source>已联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>暂无</source>
+        <translation>None yet</translation>
     </message>
 </context>
 <context>
