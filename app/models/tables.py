@@ -1,5 +1,6 @@
 """Every table, imported in one place so the metadata is complete for migrations and tests."""
 
+from app.models.archive import Attachment, IssuedDocument
 from app.models.base import Base
 from app.models.case import Business, Case, Party
 from app.models.history import HistoryEntry
@@ -16,6 +17,7 @@ from app.models.station import (
 from app.models.workflow import ClockPause, FollowUp, MediationSession, Proposal
 
 __all__ = [
+    "Attachment",
     "Base",
     "Business",
     "CalendarYear",
@@ -25,6 +27,7 @@ __all__ = [
     "ClockPause",
     "FollowUp",
     "HistoryEntry",
+    "IssuedDocument",
     "MediationSession",
     "NumberSequence",
     "Party",

@@ -7,6 +7,7 @@ import pytest
 from app.domain import clock
 from app.domain.errors import StoreError
 from app.models import backup
+from app.models.migrate import head_revision
 from app.models.store import create_store, open_store, restore_store
 from app.paths import StationPaths
 from app.services import queries
@@ -125,7 +126,7 @@ def test_a_backup_from_a_newer_program_is_refused_before_anything_is_replaced(st
         conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
     newer = store.backup()
     with store.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": "0003"})
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head_revision()})
     store.close()
     before = station_paths.store.read_bytes()
     with pytest.raises(StoreError, match="更新版本"):
