@@ -48,4 +48,7 @@ class IssuedDocument(Base):
     issued_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("issued_documents.id"))
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the PDF bytes
+    # Of the printed content; the document's QR code carries it, so a paper copy can be checked
+    # against the archive (the PDF's own hash cannot be printed inside the PDF).
+    content_sha256: Mapped[str] = mapped_column(String(64))

@@ -48,6 +48,7 @@ def upgrade() -> None:
         sa.Column("corrects_id", sa.Integer(), nullable=True),
         sa.Column("pdf", sa.LargeBinary(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("content_sha256", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_issued_documents_case_id_cases")),
         sa.ForeignKeyConstraint(
             ["corrects_id"], ["issued_documents.id"], name=op.f("fk_issued_documents_corrects_id_issued_documents")
