@@ -21,7 +21,7 @@ def test_core_imports_with_pyside6_unimportable():
 
         sys.meta_path.insert(0, NoQt())
         import app
-        core = ["app.domain", "app.models", "app.services"]
+        core = ["app.domain", "app.models", "app.services", "app.printing", "app.sync"]
         for package in core:
             module = importlib.import_module(package)
             for info in pkgutil.walk_packages(module.__path__, package + "."):

@@ -1,0 +1,158 @@
+"""The messages a station and the hub exchange, validated the same way on both sides.
+
+See docs/sync-protocol.md. Every model refuses unknown fields, so a typo or a newer peer is an
+error the sender sees, not data the receiver silently drops.
+"""
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from app.sync.canonical import content_sha256
+
+PROTOCOL_VERSION = 1
+# A batch aims at about 100 changes or 1 MB; the hub refuses far larger ones outright.
+BATCH_TARGET_CHANGES = 100
+BATCH_TARGET_BYTES = 1_000_000
+MAX_BATCH_CHANGES = 1_000
+MAX_BODY_BYTES = 8_000_000  # after decompression
+FEED_PAGE_SIZE = 200
+
+Uid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Enrolment(Message):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$")]
+    station_uid: Uid
+    station_name: ShortText
+
+
+class EnrolmentAnswer(Message):
+    station_uid: Uid
+    station_name: str
+    secret: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class HubTime(Message):
+    now: AwareDatetime
+    protocol: int = PROTOCOL_VERSION
+
+
+class Change(Message):
+    """One history row of the station: an append-only fact about a case."""
+
+    uid: Uid
+    base_version: int = Field(ge=0)
+    at: AwareDatetime  # the station's own clock, as recorded
+    username: ShortText
+    action: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    changes: dict[str, Any]
+
+
+class CaseUpload(Message):
+    """A case's unsent changes, in order, with the case as it stands after the last of them."""
+
+    case_uid: Uid
+    number: ShortText
+    synced_version: int = Field(ge=0)  # the last version the hub confirmed; 0 for a new case
+    changes: list[Change] = Field(min_length=1)
+    snapshot: dict[str, Any]
+    version: int = Field(ge=1)
+    content_sha256: Sha256
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "CaseUpload":
+        versions = [change.base_version for change in self.changes]
+        if versions != list(range(versions[0], versions[0] + len(versions))):
+            raise ValueError("changes must follow each other version by version")
+        if versions[0] < self.synced_version or self.version != versions[-1] + 1:
+            raise ValueError("version does not follow from the changes")
+        if content_sha256(self.snapshot) != self.content_sha256:
+            raise ValueError("content_sha256 does not match the snapshot")
+        return self
+
+
+class Batch(Message):
+    uid: Uid
+    cases: list[CaseUpload] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _not_too_big(self) -> "Batch":
+        if sum(len(case.changes) for case in self.cases) > MAX_BATCH_CHANGES:
+            raise ValueError(f"a batch holds at most {MAX_BATCH_CHANGES} changes")
+        if len({case.case_uid for case in self.cases}) != len(self.cases):
+            raise ValueError("a case appears twice in the batch")
+        return self
+
+
+ChangeStatus = Literal["accepted", "duplicate", "conflict", "rejected"]
+
+
+class FieldConflict(Message):
+    field: str
+    station_value: Any
+    hub_value: Any
+
+
+class ChangeAnswer(Message):
+    uid: Uid
+    status: ChangeStatus
+    reason: str = ""
+
+
+class CaseAnswer(Message):
+    case_uid: Uid
+    status: ChangeStatus
+    version: int  # the hub's version of the case after this batch
+    content_sha256: Sha256 | None = None
+    conflicts: list[FieldConflict] = []
+    reason: str = ""
+
+
+class BatchAnswer(Message):
+    batch_uid: Uid
+    cases: list[CaseAnswer]
+    changes: list[ChangeAnswer]
+
+
+FeedKind = Literal["work_order", "supervision", "revocation", "case_update", "reference", "resync"]
+
+
+class FeedItem(Message):
+    seq: int = Field(ge=1)
+    kind: FeedKind
+    issued_at: datetime
+    payload: dict[str, Any]
+
+
+class FeedPage(Message):
+    items: list[FeedItem]
+    more: bool
+
+
+class HeldCase(Message):
+    case_uid: Uid
+    version: int = Field(ge=1)
+    content_sha256: Sha256
+
+
+class Verification(Message):
+    cases: list[HeldCase]
+    change_count: int = Field(ge=0)
+    attachment_count: int = Field(ge=0)
+
+
+class VerificationAnswer(Message):
+    matches: bool
+    differing: list[Uid] = []  # held on both sides, but not the same version or content
+    missing_at_hub: list[Uid] = []
+    unknown_at_station: list[Uid] = []
+    hub_change_count: int
+    hub_attachment_count: int
