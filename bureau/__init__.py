@@ -1,0 +1,1 @@
+"""The bureau hub (mediation-bureau): the city bureau's server that stations sync with. No Qt."""

@@ -1,0 +1,67 @@
+"""Field-level three-way merge of a case: what the station changed, what the hub changed, since
+the last version both agreed on. A field changed on both sides to different values is a conflict.
+
+Cases travel as nested dicts (collections keyed by their UIDs), so a field's path, such as
+``parties/<uid>/phone``, names it exactly. Lists are single values (the agreement's clauses).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()  # a path one side does not have (a removed attachment, say)
+
+
+@dataclass(frozen=True)
+class FieldClash:
+    path: str
+    station_value: Any
+    hub_value: Any
+
+
+def flatten(content: dict, prefix: str = "") -> dict[str, Any]:
+    flat = {}
+    for key, value in content.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            flat.update(flatten(value, path + "/"))
+        else:
+            flat[path] = value
+    return flat
+
+
+def unflatten(flat: dict[str, Any]) -> dict:
+    content: dict = {}
+    for path, value in flat.items():
+        *parents, leaf = path.split("/")
+        node = content
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = value
+    return content
+
+
+def merge(base: dict, station: dict, hub: dict) -> tuple[dict, list[FieldClash]]:
+    """The hub's case with the station's changes since ``base``; clashing fields keep the hub's value."""
+    base_flat, station_flat, hub_flat = flatten(base), flatten(station), flatten(hub)
+    merged = dict(hub_flat)
+    clashes = []
+    for path in sorted(set(station_flat) | set(base_flat)):
+        theirs = station_flat.get(path, ABSENT)
+        before = base_flat.get(path, ABSENT)
+        if theirs == before:
+            continue  # the station did not touch it
+        ours = hub_flat.get(path, ABSENT)
+        if ours in (before, theirs):
+            if theirs is ABSENT:
+                merged.pop(path, None)
+            else:
+                merged[path] = theirs
+        else:
+            clashes.append(FieldClash(path, None if theirs is ABSENT else theirs, None if ours is ABSENT else ours))
+    return unflatten(merged), clashes

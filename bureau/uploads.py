@@ -1,0 +1,157 @@
+"""Receiving a station's batch: every change kept exactly once, every case moved on or merged,
+and an answer per change. The whole batch is one transaction, under a lock on the station's row,
+so a station's batches never interleave and a batch is either all in or not at all.
+"""
+
+import hashlib
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.sync import protocol
+from app.sync.canonical import canonical_json, content_sha256
+from bureau import feed
+from bureau.errors import Refused
+from bureau.merge import merge
+from bureau.models import Batch, Case, CaseVersion, Change, Conflict
+
+
+def receive_batch(session: Session, station_id: int, batch: protocol.Batch, body_sha256: str, now: datetime):
+    """Apply ``batch`` for the station; the same batch again returns the answer it got the first time."""
+    feed.lock_station(session, station_id)
+    seen = session.get(Batch, batch.uid)
+    if seen is not None:
+        if seen.station_id != station_id or seen.body_sha256 != body_sha256:
+            raise Refused(409, "批次编号已用于另一批内容，未作任何更改。")
+        return protocol.BatchAnswer.model_validate_json(seen.answer)
+    case_answers, change_answers = [], []
+    for upload in batch.cases:
+        case_answer, answers = _receive_case(session, station_id, batch.uid, upload, now)
+        case_answers.append(case_answer)
+        change_answers.extend(answers)
+    answer = protocol.BatchAnswer(batch_uid=batch.uid, cases=case_answers, changes=change_answers)
+    session.add(
+        Batch(uid=batch.uid, station_id=station_id, body_sha256=body_sha256, answer=answer.model_dump_json(), received_at=now)
+    )
+    return answer
+
+
+def _body(change: protocol.Change) -> tuple[str, str]:
+    """The change as stored (canonical JSON) and its hash, which tells a resend from other content."""
+    body = canonical_json(change.model_dump(mode="json"))
+    return body.decode(), hashlib.sha256(body).hexdigest()
+
+
+def _refuse_case(upload: protocol.CaseUpload, case: Case | None, reason: str):
+    answers = [protocol.ChangeAnswer(uid=c.uid, status="rejected", reason=reason) for c in upload.changes]
+    version = case.version if case is not None else 0
+    return protocol.CaseAnswer(case_uid=upload.case_uid, status="rejected", version=version, reason=reason), answers
+
+
+def _receive_case(session: Session, station_id: int, batch_uid: str, upload: protocol.CaseUpload, now: datetime):
+    case = session.scalars(select(Case).where(Case.uid == upload.case_uid)).one_or_none()
+    if case is not None and case.station_id != station_id:
+        return _refuse_case(upload, None, "该案件属于另一站点。")
+
+    known = {
+        row.uid: row
+        for row in session.scalars(select(Change).where(Change.uid.in_([c.uid for c in upload.changes])))
+    }
+    new = []
+    for change in upload.changes:
+        row = known.get(change.uid)
+        if row is None:
+            new.append(change)
+        elif row.body_sha256 != _body(change)[1] or case is None or row.case_id != case.id:
+            return _refuse_case(upload, case, f"变更 {change.uid} 与中心已有的同一编号变更内容不同。")
+    if not new:
+        answers = [protocol.ChangeAnswer(uid=c.uid, status="duplicate") for c in upload.changes]
+        return _answer(upload, case, "duplicate", []), answers
+
+    if case is None:
+        if upload.synced_version != 0:
+            return _refuse_case(upload, None, "中心没有这件案件，请由中心安排整站重新同步。")
+        case = Case(uid=upload.case_uid, station_id=station_id, number=upload.number, version=0, content="{}",
+                    content_sha256=content_sha256({}), updated_at=now)
+        session.add(case)
+        session.flush()
+        _new_version(session, case, upload.snapshot, upload.version, now)
+        clashes = []
+    elif case.version == upload.synced_version:
+        # Nothing happened at the hub since the station's base: its version replaces ours.
+        _new_version(session, case, upload.snapshot, upload.version, now)
+        clashes = []
+    else:
+        base = _agreed_content(session, case, upload.synced_version)
+        if base is None:
+            return _refuse_case(upload, case, "站点所记的已同步版本在中心不存在，请由中心安排整站重新同步。")
+        clashes = _merge_into(session, case, base, upload, now)
+
+    for change in new:
+        body, body_sha256 = _body(change)
+        session.add(
+            Change(uid=change.uid, case_id=case.id, station_id=station_id, batch_uid=batch_uid,
+                   base_version=change.base_version, station_at=change.at, received_at=now,
+                   username=change.username, action=change.action, body=body, body_sha256=body_sha256)
+        )
+    status = "conflict" if clashes else "accepted"
+    answers = [
+        protocol.ChangeAnswer(uid=c.uid, status="duplicate" if c.uid in known else status) for c in upload.changes
+    ]
+    return _answer(upload, case, status, clashes), answers
+
+
+def _agreed_content(session: Session, case: Case, version: int) -> dict | None:
+    """The case as of the last version station and hub agreed on; before the first, it was empty
+    (the station never heard back about the case, though the hub has it)."""
+    if version == 0:
+        return {}
+    row = session.scalars(
+        select(CaseVersion).where(CaseVersion.case_id == case.id, CaseVersion.version == version)
+    ).one_or_none()
+    return None if row is None else json.loads(row.content)
+
+
+def _answer(upload: protocol.CaseUpload, case: Case, status: str, clashes) -> protocol.CaseAnswer:
+    return protocol.CaseAnswer(
+        case_uid=upload.case_uid,
+        status=status,
+        version=case.version,
+        content_sha256=case.content_sha256,
+        conflicts=[protocol.FieldConflict(field=c.path, station_value=c.station_value, hub_value=c.hub_value) for c in clashes],
+    )
+
+
+def _merge_into(session: Session, case: Case, base: dict, upload: protocol.CaseUpload, now: datetime) -> list:
+    """The hub moved on since the station's base: merge field by field; the result goes down the feed
+    unless it is exactly what the station holds."""
+    merged, clashes = merge(base, upload.snapshot, json.loads(case.content))
+    first_change = upload.changes[0].uid
+    for clash in clashes:
+        session.add(
+            Conflict(case_id=case.id, field=clash.path, change_uid=first_change, at=now,
+                     station_value=canonical_json(clash.station_value).decode(),
+                     hub_value=canonical_json(clash.hub_value).decode())
+        )
+    if content_sha256(merged) == upload.content_sha256 and upload.version > case.version:
+        _new_version(session, case, merged, upload.version, now)
+    else:
+        _new_version(session, case, merged, max(case.version, upload.version) + 1, now)
+        feed.append(
+            session, case.station_id, "case_update",
+            {"case_uid": case.uid, "version": case.version, "content": merged, "content_sha256": case.content_sha256},
+            now,
+        )
+    return clashes
+
+
+def _new_version(session: Session, case: Case, content: dict, version: int, now: datetime) -> None:
+    case.version = version
+    case.content = canonical_json(content).decode()
+    case.content_sha256 = content_sha256(content)
+    case.updated_at = now
+    session.add(CaseVersion(case_id=case.id, version=version, content=case.content,
+                            content_sha256=case.content_sha256, at=now))
+    session.flush()
