@@ -174,12 +174,13 @@ class FeedEntry(Base):
 
 
 class Attachment(Base):
-    """An attachment by the SHA-256 of its bytes; the bytes are a file in the hub's file folder."""
+    """An attachment a station uploaded, by the SHA-256 of its bytes. The bytes are one file in the
+    hub's file folder, shared when two stations send the same file."""
 
     __tablename__ = "attachments"
 
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)  # bytes confirmed so far
     complete: Mapped[bool] = mapped_column(default=False)

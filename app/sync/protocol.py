@@ -4,6 +4,7 @@ See docs/sync-protocol.md. Every model refuses unknown fields, so a typo or a ne
 error the sender sees, not data the receiver silently drops.
 """
 
+import hashlib
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -18,6 +19,9 @@ BATCH_TARGET_BYTES = 1_000_000
 MAX_BATCH_CHANGES = 1_000
 MAX_BODY_BYTES = 8_000_000  # after decompression
 FEED_PAGE_SIZE = 200
+# Attachments go up in chunks, each confirmed, so a dropped link resumes where it stopped.
+ATTACHMENT_CHUNK_BYTES = 256 * 1024
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 Uid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -143,16 +147,57 @@ class HeldCase(Message):
     content_sha256: Sha256
 
 
+Bucket = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{2}$")]
+
+
+def bucket_of(case_uid: str) -> str:
+    """Cases are compared in 256 buckets by the first two hex digits of their UID, so a station
+    with many cases sends one digest per bucket, and case lists only for buckets that differ."""
+    return case_uid[:2]
+
+
+def bucket_digests(held: list[HeldCase]) -> dict[str, str]:
+    """Per bucket, the SHA-256 over its cases' ``uid version content_sha256`` lines, sorted."""
+    lines: dict[str, list[str]] = {}
+    for case in held:
+        lines.setdefault(bucket_of(case.case_uid), []).append(f"{case.case_uid} {case.version} {case.content_sha256}")
+    return {
+        bucket: hashlib.sha256("\n".join(sorted(bucket_lines)).encode()).hexdigest()
+        for bucket, bucket_lines in lines.items()
+    }
+
+
 class Verification(Message):
-    cases: list[HeldCase]
+    """What the station holds, in digests; equal digests mean equal cases."""
+
+    case_count: int = Field(ge=0)
+    buckets: dict[Bucket, Sha256]  # only buckets that hold a case
     change_count: int = Field(ge=0)
     attachment_count: int = Field(ge=0)
 
 
 class VerificationAnswer(Message):
     matches: bool
+    differing_buckets: list[Bucket] = []
+    hub_case_count: int
+    hub_change_count: int
+    hub_attachment_count: int
+
+
+class BucketCheck(Message):
+    """The station's cases of one bucket, sent when the bucket's digests differ."""
+
+    bucket: Bucket
+    cases: list[HeldCase]
+
+    @model_validator(mode="after")
+    def _in_bucket(self) -> "BucketCheck":
+        if any(bucket_of(case.case_uid) != self.bucket for case in self.cases):
+            raise ValueError("a case does not belong to this bucket")
+        return self
+
+
+class BucketAnswer(Message):
     differing: list[Uid] = []  # held on both sides, but not the same version or content
     missing_at_hub: list[Uid] = []
     unknown_at_station: list[Uid] = []
-    hub_change_count: int
-    hub_attachment_count: int

@@ -31,18 +31,15 @@ def upgrade() -> None:
     sa.UniqueConstraint('uid', name=op.f('uq_stations_uid'))
     )
     op.create_table('attachments',
-    sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('station_id', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('size', sa.BigInteger(), nullable=False),
     sa.Column('received', sa.BigInteger(), nullable=False),
     sa.Column('complete', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['station_id'], ['stations.id'], name=op.f('fk_attachments_station_id_stations')),
-    sa.PrimaryKeyConstraint('sha256', name=op.f('pk_attachments'))
+    sa.PrimaryKeyConstraint('station_id', 'sha256', name=op.f('pk_attachments'))
     )
-    with op.batch_alter_table('attachments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_attachments_station_id'), ['station_id'], unique=False)
-
     op.create_table('batches',
     sa.Column('uid', sa.String(length=36), nullable=False),
     sa.Column('station_id', sa.Integer(), nullable=False),

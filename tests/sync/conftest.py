@@ -1,0 +1,41 @@
+"""Sync tests: a real hub over real HTTP on 127.0.0.1, on SQLite and on PostgreSQL."""
+
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+
+from app.sync.client import HubClient
+from app.sync.retry import RetryPolicy
+from bureau.db import session_factory
+from bureau.enrolment import add_station
+from tests.helpers.hub_db import hub_db_url, hub_engine  # noqa: F401
+from tests.sync.hub_server import start_hub
+
+
+@pytest.fixture
+def hub(hub_engine, tmp_path):
+    running = start_hub(hub_engine, tmp_path / "hub-files")
+    yield running
+    running.stop()
+
+
+def station_code(hub, name: str) -> str:
+    """What `mediation-bureau station add` does: a registered station and its one-time code."""
+    with session_factory(hub.engine).begin() as session:
+        return add_station(session, name, datetime.now(timezone.utc))
+
+
+def quick_policy(**overrides) -> RetryPolicy:
+    """Retries without the real waits, so a test of many faults stays quick."""
+    return RetryPolicy(base_seconds=0.01, cap_seconds=0.05, **overrides)
+
+
+@pytest.fixture
+def enrolled(hub):
+    """A client for a freshly enrolled station."""
+    client = HubClient(hub.url, station_uid=str(uuid.uuid4()), policy=quick_policy())
+    answer = client.enrol(station_code(hub, "西湖景区消费维权服务站"), "西湖景区消费维权服务站")
+    client.secret = bytes.fromhex(answer.secret)
+    yield client
+    client.close()
