@@ -173,6 +173,19 @@ class FeedEntry(Base):
     issued_at: Mapped[datetime] = mapped_column(Moment)
 
 
+class WorkOrder(Base):
+    """A case the bureau dispatched to a station; its UID is the case's, reserved for that station."""
+
+    __tablename__ = "work_orders"
+
+    case_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    platform_ref: Mapped[str] = mapped_column(String(40), index=True)
+    dispatched_at: Mapped[datetime] = mapped_column(Moment)
+    revoked_at: Mapped[datetime | None] = mapped_column(Moment)
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+
+
 class Attachment(Base):
     """An attachment a station uploaded, by the SHA-256 of its bytes. The bytes are one file in the
     hub's file folder, shared when two stations send the same file."""

@@ -15,7 +15,7 @@ from app.sync.canonical import canonical_json, content_sha256
 from bureau import feed
 from bureau.errors import Refused
 from bureau.merge import merge
-from bureau.models import Batch, Case, CaseVersion, Change, Conflict
+from bureau.models import Batch, Case, CaseVersion, Change, Conflict, WorkOrder
 
 
 def receive_batch(session: Session, station_id: int, batch: protocol.Batch, body_sha256: str, now: datetime):
@@ -71,6 +71,9 @@ def _receive_case(session: Session, station_id: int, batch_uid: str, upload: pro
         return _answer(upload, case, "duplicate", []), answers
 
     if case is None:
+        order = session.get(WorkOrder, upload.case_uid)
+        if order is not None and order.station_id != station_id:
+            return _refuse_case(upload, None, "该案件是分送给另一站点的工单。")
         if upload.synced_version != 0:
             return _refuse_case(upload, None, "中心没有这件案件，请由中心安排整站重新同步。")
         case = Case(uid=upload.case_uid, station_id=station_id, number=upload.number, version=0, content="{}",

@@ -33,7 +33,9 @@ def compare(session: Session, station_id: int, claim: protocol.Verification, now
         and attachments == claim.attachment_count
     )
     if matches:
-        session.get(Station, station_id).last_verified_at = now
+        station = session.get(Station, station_id)
+        station.last_verified_at = now
+        station.resync_requested = False
     return protocol.VerificationAnswer(
         matches=matches, differing_buckets=differing, hub_case_count=len(held),
         hub_change_count=changes, hub_attachment_count=attachments,

@@ -5,7 +5,7 @@ error the sender sees, not data the receiver silently drops.
 """
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -124,6 +124,50 @@ class BatchAnswer(Message):
     batch_uid: Uid
     cases: list[CaseAnswer]
     changes: list[ChangeAnswer]
+
+
+class WorkOrderParty(Message):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    phone: Annotated[str, StringConstraints(max_length=30)] = ""
+    address: Annotated[str, StringConstraints(max_length=200)] = ""
+    credit_code: Annotated[str, StringConstraints(max_length=18)] = ""  # 统一社会信用代码 of a business
+
+
+class WorkOrder(Message):
+    """A case the bureau dispatches to a station (分送), from 12315, 12345 or its own intake."""
+
+    case_uid: Uid
+    platform_ref: Annotated[str, StringConstraints(min_length=1, max_length=40)]  # the platform's work-order number
+    channel: Literal["12315", "12345"]
+    kind: Literal["complaint", "report"]
+    received_at: AwareDatetime  # when the platform received it: deadlines count from here
+    complainant: WorkOrderParty
+    respondent: WorkOrderParty
+    request: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    facts: Annotated[str, StringConstraints(max_length=10000)] = ""
+    note: Annotated[str, StringConstraints(max_length=500)] = ""  # the bureau's instruction
+
+
+class Supervision(Message):
+    """A supervision notice (督办) on one of the station's cases."""
+
+    case_uid: Uid
+    text: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    respond_by: date
+
+
+class Revocation(Message):
+    """A work order taken back from the station, because it was reassigned elsewhere."""
+
+    case_uid: Uid
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class ReferenceData(Message):
+    """Data the bureau keeps for every station: the work calendar, category codes, ODR enterprises."""
+
+    kind: Literal["calendar", "categories", "odr_enterprises"]
+    content: Any  # the file as the desk imports it (see docs/calendar-format.md for the calendar)
 
 
 FeedKind = Literal["work_order", "supervision", "revocation", "case_update", "reference", "resync"]

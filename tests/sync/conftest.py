@@ -9,7 +9,7 @@ from app.sync.client import HubClient
 from app.sync.retry import RetryPolicy
 from bureau.db import session_factory
 from bureau.enrolment import add_station
-from tests.helpers.hub_db import hub_db_url, hub_engine  # noqa: F401
+from tests.helpers.hub_db import hub_db_url, hub_engine, pg_template  # noqa: F401
 from tests.sync.hub_server import start_hub
 
 
