@@ -1,5 +1,7 @@
 """The declarative base; named constraints so that Alembic can alter them later."""
 
+import uuid
+
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -14,3 +16,8 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def new_uid() -> str:
+    """An ID made here that stays the record's name everywhere, the bureau hub included."""
+    return str(uuid.uuid4())

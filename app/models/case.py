@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, new_uid
 from app.models.types import Money, UtcDateTime
 
 
@@ -88,6 +88,7 @@ class Party(Base):
     __tablename__ = "parties"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)  # the ID the hub knows
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(100))

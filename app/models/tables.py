@@ -14,11 +14,13 @@ from app.models.station import (
     Station,
     User,
 )
+from app.models.sync_state import BureauNotice, SyncConflict, SyncedCase, SyncReceipt
 from app.models.workflow import ClockPause, FollowUp, MediationSession, Proposal
 
 __all__ = [
     "Attachment",
     "Base",
+    "BureauNotice",
     "Business",
     "CalendarYear",
     "Case",
@@ -35,5 +37,8 @@ __all__ = [
     "Proposal",
     "Setting",
     "Station",
+    "SyncConflict",
+    "SyncReceipt",
+    "SyncedCase",
     "User",
 ]

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base
+from app.models.base import Base, new_uid
 from app.models.types import UtcDateTime
 
 
@@ -15,6 +15,7 @@ class MediationSession(Base):
     __tablename__ = "mediation_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)  # the ID the hub knows
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
     place: Mapped[str] = mapped_column(String(200))
@@ -34,6 +35,7 @@ class ClockPause(Base):
     __tablename__ = "clock_pauses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)  # the ID the hub knows
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     started_on: Mapped[date]
@@ -48,6 +50,7 @@ class FollowUp(Base):
     __tablename__ = "follow_ups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)  # the ID the hub knows
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     visited_on: Mapped[date]
     method: Mapped[str] = mapped_column(String(20))
@@ -62,6 +65,7 @@ class Proposal(Base):
     __tablename__ = "proposals"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)  # the ID the hub knows
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     action: Mapped[str] = mapped_column(String(20))
     ground: Mapped[int]

@@ -3,6 +3,8 @@
 import shutil
 from pathlib import Path
 
+from sqlalchemy import text
+
 from app.models import migrate
 from app.models.store import open_store
 from app.paths import StationPaths
@@ -24,6 +26,10 @@ def test_a_schema_0001_store_migrates_and_its_old_text_becomes_searchable(tmp_pa
     # before 0002 added the closing newline and the vocabulary table.
     assert [row.complainant for row in list_cases(store, CaseFilter(text="井路"))] == ["张三"]
     assert len(list_cases(store, CaseFilter(text="玉镯"))) == 1
+    # 0005 gave every party its own ID for the hub.
+    with store.reading() as session:
+        uids = session.execute(text("SELECT uid FROM parties")).scalars().all()
+    assert uids and len(set(uids)) == len(uids) and all(len(uid) == 36 for uid in uids)
     store.close()
 
 
