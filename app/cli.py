@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
+from app.cli_print import add_print_command, check_print_arguments, form_list, print_document
 from app.domain import clock
 from app.domain.errors import DeskError
 from app.logs import set_up_logging
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument("--search", default="", help="全文检索")
 
     backup = sub.add_parser("backup", parents=[common], help="立即备份站点数据库")
-    backup.add_argument("--to", type=Path, help="备份文件路径（默认：数据目录下 backups/）")
+    backup.add_argument("--to", type=Path, help="备份文件或文件夹（默认：站点设置中的备份文件夹）")
 
     restore = sub.add_parser("restore", parents=[common], help="从备份恢复（当前数据库先另存）")
     restore.add_argument("file", type=Path, help="备份文件")
@@ -77,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_show.add_argument("year", type=int)
 
     sub.add_parser("check", parents=[common], help="检查数据库完整性与数据结构版本")
+
+    enroll = sub.add_parser("enroll", parents=[common], help="用市局给的登记码把本站登记到市局中心")
+    enroll.add_argument("--bureau", required=True, help="市局中心地址，如 https://hub.example.gov.cn")
+    enroll.add_argument("--code", required=True, help="一次性登记码，如 ABCD-EFGH-JKLM-NPQR")
+
+    sub.add_parser(
+        "sync", parents=[common], help="与市局中心同步（上传、接收、核验）；核验一致才以 0 退出",
+        description="同步前自动备份。退出码：0 核验一致；3 同步完成但双方不一致；2 出错（网络、拒收等）。",
+    )
+
+    add_print_command(sub, common)
     return parser
 
 
@@ -84,8 +96,9 @@ def _paths(args: argparse.Namespace) -> StationPaths:
     return StationPaths(getattr(args, "data_dir", None) or default_data_dir())
 
 
-def _open(args: argparse.Namespace) -> Store:
-    store = open_store(_paths(args))
+def _open(args: argparse.Namespace, *, daily_check: bool = True) -> Store:
+    """The store, with the day's check and backup when due (see ``open_store``)."""
+    store = open_store(_paths(args), daily_check=daily_check)
     install_calendar(store)
     return store
 
@@ -131,11 +144,7 @@ def _desk(args) -> int:
 
     if not _paths(args).store.exists() and not run_first_run(_paths(args)):
         return 0  # the wizard was closed before a station was made
-    store = _open(args)
-    try:
-        return run_desk(store)
-    finally:
-        store.close()
+    return run_desk(_paths(args))  # it runs the day's check itself, in the background
 
 
 def _init(args) -> int:
@@ -157,7 +166,7 @@ def _cases(args) -> int:
     try:
         rows = []
         criteria = CaseFilter(text=args.search)
-        while page := list_cases(store, criteria, offset=len(rows), limit=1000):
+        while page := list_cases(store, criteria, after=rows[-1] if rows else None, limit=1000):
             rows += page
     finally:
         store.close()
@@ -194,9 +203,18 @@ def _case_json(row, today) -> dict:
 
 
 def _backup(args) -> int:
+    from app.models.backup import run_to_end
+
     store = _open(args)
     try:
-        made = store.backup_to(args.to) if args.to else store.backup()
+        if args.to:
+            made = store.backup_to(args.to)
+        else:
+            into = run_to_end(store.backup_steps())
+            made = into.path
+            if into.folder_problem:
+                folder = store.backup_policy().folder
+                print(f"注意：备份文件夹 {folder} 无法使用：{into.folder_problem}。已改存到数据目录。", file=sys.stderr)
     finally:
         store.close()
     print(f"已备份到 {made}")
@@ -243,13 +261,45 @@ def _check(args) -> int:
     from app.models.migrate import current_revision
     from app.models.store import check_integrity
 
-    store = _open(args)
+    store = _open(args, daily_check=False)  # the check is what was asked for, not the day's backup
     try:
         check_integrity(store)
         print(f"完整性检查通过；数据结构版本 {current_revision(store.engine)}。")
     finally:
         store.close()
     return 0
+
+
+def _print(args) -> int:
+    form = check_print_arguments(args)
+    if form is None:
+        print(form_list())
+        return 0
+    store = _open(args)
+    try:
+        return print_document(store, args, form)
+    finally:
+        store.close()
+
+
+def _enroll(args) -> int:
+    from app.cli_sync import enroll
+
+    store = _open(args)
+    try:
+        return enroll(store, args.bureau, args.code)
+    finally:
+        store.close()
+
+
+def _sync(args) -> int:
+    from app.cli_sync import sync
+
+    store = _open(args)
+    try:
+        return sync(store)
+    finally:
+        store.close()
 
 
 COMMANDS = {
@@ -262,4 +312,7 @@ COMMANDS = {
     "recover": _recover,
     "calendar": _calendar,
     "check": _check,
+    "print": _print,
+    "enroll": _enroll,
+    "sync": _sync,
 }

@@ -51,23 +51,45 @@ def _entry(station_uid: str) -> str:
     return f"station-key:{station_uid}"
 
 
-def save_station_key(station_uid: str, key: bytes) -> None:
+def _hub_entry(station_uid: str) -> str:
+    return f"hub-secret:{station_uid}"
+
+
+def _save(entry: str, secret: bytes) -> None:
     require_keyring()
     try:
-        keyring.set_password(SERVICE, _entry(station_uid), key.hex())
+        keyring.set_password(SERVICE, entry, secret.hex())
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(type(exc).__name__) from None
+
+
+def _load(entry: str) -> bytes | None:
+    require_keyring()
+    try:
+        stored = keyring.get_password(SERVICE, entry)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(type(exc).__name__) from None
+    return bytes.fromhex(stored) if stored else None
+
+
+def save_station_key(station_uid: str, key: bytes) -> None:
+    _save(_entry(station_uid), key)
     log.info("station key for %s saved in the keyring", station_uid)
 
 
 def load_station_key(station_uid: str) -> bytes | None:
     """The station's key, or None if this PC's keyring has none for it."""
-    require_keyring()
-    try:
-        stored = keyring.get_password(SERVICE, _entry(station_uid))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(type(exc).__name__) from None
-    return bytes.fromhex(stored) if stored else None
+    return _load(_entry(station_uid))
+
+
+def save_hub_secret(station_uid: str, secret: bytes) -> None:
+    """The secret the bureau hub gave this station at enrolment; it signs every sync request."""
+    _save(_hub_entry(station_uid), secret)
+    log.info("hub secret for %s saved in the keyring", station_uid)
+
+
+def load_hub_secret(station_uid: str) -> bytes | None:
+    return _load(_hub_entry(station_uid))
 
 
 def forget_station_key(station_uid: str) -> None:

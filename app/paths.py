@@ -52,3 +52,8 @@ class StationPaths:
     @property
     def logs(self) -> Path:
         return self.data_dir / "logs"
+
+    @property
+    def attachments(self) -> Path:
+        """Attached files, encrypted, named by the SHA-256 of their plain bytes."""
+        return self.data_dir / "attachments"

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
@@ -75,8 +76,11 @@ class SignedRoute(APIRoute):
                 raw = await _read_limited(request, MAX_WIRE_BYTES)
                 if request.url.path not in UNSIGNED_PATHS:
                     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-                    request.state.station_id = auth.verify(
-                        app.state.sessions, request.headers, request.method, target, raw, now
+                    # In a worker thread, like the handlers: the check waits on the database (it
+                    # commits the nonce), and on the event loop that wait would hold up every
+                    # other station's request.
+                    request.state.station_id = await run_in_threadpool(
+                        auth.verify, app.state.sessions, request.headers, request.method, target, raw, now
                     )
                 if request.headers.get("content-encoding", "").lower() == "gzip":
                     raw = _gunzip(raw, protocol.MAX_BODY_BYTES)
@@ -140,6 +144,11 @@ def create_app(engine: Engine, files: Path, *, clock: Callable[[], datetime] = _
     def verify_bucket(request: Request, body: protocol.BucketCheck):
         with app.state.sessions() as session:
             return verification.compare_bucket(session, request.state.station_id, body)
+
+    @app.post("/v1/attachments/progress", response_model=protocol.AttachmentProgress)
+    def attachments_progress(request: Request, body: protocol.AttachmentQuery):
+        received = app.state.attachments.received_of(request.state.station_id, body.sha256)
+        return protocol.AttachmentProgress(received=received)
 
     @app.head("/v1/attachments/{sha256}")
     def attachment_progress(request: Request, sha256: str):

@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.protocol import ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES
@@ -34,6 +35,16 @@ class AttachmentStore:
         with self._sessions() as session:
             row = session.get(Attachment, (station_id, sha256))
             return 0 if row is None else row.received
+
+    def received_of(self, station_id: int, hashes: list[str]) -> dict[str, int]:
+        """``received`` for many files, in one query."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Attachment.sha256, Attachment.received)
+                .where(Attachment.station_id == station_id, Attachment.sha256.in_(hashes))
+            )
+            held = dict(rows.all())
+        return {sha256: held.get(sha256, 0) for sha256 in hashes}
 
     def put_chunk(self, station_id: int, sha256: str, content_range: str, data: bytes, now: datetime) -> int:
         """Add the chunk at its offset; returns the bytes now confirmed."""

@@ -9,16 +9,21 @@ import json
 import logging
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import keystore
 from app.domain import clock
 from app.domain.errors import StoreError
 from app.models import backup, migrate
+from app.models.backup import BackupMade, BackupPolicy, Step
 from app.models.engine import (
     check_key,
     integrity_problems,
@@ -67,11 +72,41 @@ class Store:
         with self._reading.begin() as session:
             yield session
 
+    def derived_key(self, purpose: bytes) -> bytes:
+        """A 256-bit key for ``purpose`` (HKDF-SHA256 of the store key, ``purpose`` as info), so
+        files kept beside the store are encrypted without the store's own key leaving it."""
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(self._key)
+
     def backup(self, label: str = "manual") -> Path:
+        """A backup in the data folder's ``backups``, whatever the settings say: the store's own
+        safety copy (before a migration), kept beside it."""
         return backup.make_backup(self.paths.store, self._key, self.paths.backups, label)
 
     def backup_to(self, dest: Path) -> Path:
         return backup.backup_file(self.paths.store, self._key, dest)
+
+    def backup_policy(self) -> BackupPolicy:
+        """Where backups go and how many daily ones are kept, as the station's settings say."""
+        with self.reading() as session:
+            rows = dict(
+                session.execute(
+                    select(Setting.key, Setting.value).where(
+                        Setting.key.in_((backup.FOLDER_SETTING, backup.KEEP_SETTING))
+                    )
+                ).all()
+            )
+        return backup.read_policy(
+            rows.get(backup.FOLDER_SETTING), rows.get(backup.KEEP_SETTING), fallback=self.paths.backups
+        )
+
+    def backup_steps(self, label: str = "manual") -> Generator[Step, None, BackupMade]:
+        """A backup into the station's backup folder (or the fallback), yielding its progress;
+        its name carries the station's ID, since the folder may be shared with other stations."""
+        return backup.backup_into(self.paths.store, self._key, self.backup_policy(), label, self.station_uid)
+
+    def daily_backup_steps(self) -> Generator[Step, None, BackupMade]:
+        """Today's backup into the station's backup folder, then the rotation of its own."""
+        return backup.daily_backup_steps(self.paths.store, self._key, self.backup_policy(), self.station_uid)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -160,13 +195,15 @@ def remove_demo_store(paths: StationPaths) -> None:
 
 
 def _delete_station_files(paths: StationPaths) -> None:
-    """The store, its WAL files, identity, demo key and backups; never the folder or its logs."""
+    """The store, its WAL files, identity, demo key, backups and attachments; never the folder or its logs."""
     for suffix in ("", "-wal", "-shm"):
         paths.store.with_name(paths.store.name + suffix).unlink(missing_ok=True)
     paths.identity.unlink(missing_ok=True)
     paths.demo_key.unlink(missing_ok=True)
     if paths.backups.exists():
         shutil.rmtree(paths.backups)
+    if paths.attachments.exists():
+        shutil.rmtree(paths.attachments)
 
 
 def _demo_key(paths: StationPaths) -> bytes:
@@ -190,44 +227,82 @@ def _station_key(paths: StationPaths) -> tuple[str, bytes]:
 
 
 def open_store(paths: StationPaths, *, daily_check: bool = True) -> Store:
-    """Open an existing store: key, schema, and once a day the integrity check and backup.
+    """Open an existing store: the key and the schema, and with ``daily_check`` the day's check
+    and backup too, here and now, when they are due (the commands do this).
 
-    The integrity check and the backup each read the whole file (the check took 23–36 s on a
-    200,000-case station, see docs/benchmarks.md), so they run at the first start of each day,
-    not at every start. A damaged store
-    is refused before its backup could push a good one out of the rotation.
+    The desk opens with ``daily_check=False`` and runs ``daily_check_steps`` as a background task
+    before anyone signs in: the check and the backup each read the whole file (the check took
+    23–36 s on a 200,000-case station, see docs/benchmarks.md).
     """
     if not paths.store.exists():
         raise StoreError(f"{paths.data_dir} 下没有站点数据库。")
     uid, key = _station_key(paths)
-    due = daily_check and backup.daily_backup_due(paths.backups, clock.now())
-    store = _open_checked(paths, key, uid, full_check=due)
-    if due:
-        backup.daily_backup(paths.store, key, paths.backups)
+    store = _open_checked(paths, key, uid, full_check=False)
+    if daily_check:
+        try:
+            if daily_check_due(store):
+                backup.run_to_end(daily_check_steps(store))
+        except BaseException:
+            store.close()
+            raise
     return store
+
+
+def daily_check_due(store: Store) -> bool:
+    """True at the first start of each day: no daily backup has been made today."""
+    return backup.daily_backup_due(store.backup_policy(), store.station_uid, clock.now())
+
+
+def daily_check_steps(store: Store) -> Generator[Step, None, BackupMade]:
+    """The daily check (每日检查): SQLite's quick check over the whole file, then today's backup.
+
+    A damaged store raises StoreDamaged before its backup is made, so a damaged copy can never
+    push a good one out of the rotation; a backup that cannot be written raises another
+    StoreError (``backup.BackupFailed``, say), and the store itself is sound. The check cannot
+    tell how far it is; the backup yields the pages it has copied.
+    """
+    yield Step(backup.Stage.CHECK, 0, None)
+    check_integrity(store)
+    return (yield from store.daily_backup_steps())
+
+
+DAMAGED = "本站数据库完整性检查未通过，为免扩大损坏，已停止打开。请用 mediation-desk restore 从备份恢复。"
+
+
+class StoreDamaged(StoreError):
+    """The store failed its integrity check: it must not be used, or backed up, until restored."""
 
 
 def check_integrity(store: Store) -> None:
-    """SQLite's quick check over the whole file; StoreError if anything is wrong."""
+    """SQLite's quick check over the whole file; StoreDamaged if anything is wrong."""
     problems = integrity_problems(store.engine)
     if problems:
-        raise StoreError(
-            "本站数据库完整性检查未通过，为免扩大损坏，已停止打开。"
-            f"请用 mediation-desk restore 从备份恢复。问题：{'; '.join(problems[:3])}"
-        )
+        raise StoreDamaged(f"{DAMAGED}问题：{'; '.join(problems[:3])}")
 
 
 def _open_checked(paths: StationPaths, key: bytes, station_uid: str, *, full_check: bool) -> Store:
+    """Open the store, checking the whole file first when ``full_check`` or when a migration is
+    pending: a migration writes to the file, and must never write to a damaged one."""
     store = Store(paths, key, station_uid)
     try:
         check_key(store.engine)
-        if full_check:
+        if full_check or _migration_pending(store):
             check_integrity(store)
         migrate.upgrade(store.engine, store.backup)
-    except Exception:
+    except Exception as exc:
         store.close()
+        # Without the full check, a damaged page may first show up here, reading the schema's
+        # version; a locked or unreadable file (OperationalError) is not damage.
+        if isinstance(exc, DatabaseError) and not isinstance(exc, OperationalError):
+            raise StoreDamaged(f"{DAMAGED}问题：{exc.orig}") from None
         raise
     return store
+
+
+def _migration_pending(store: Store) -> bool:
+    """True when ``migrate.upgrade`` would change the file (a newer schema it refuses is not)."""
+    current = migrate.current_revision(store.engine)
+    return current != migrate.head_revision() and (current is None or migrate.is_known_revision(current))
 
 
 def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = None) -> Store:

@@ -7,7 +7,7 @@ from app.domain.vocabulary import UserRole
 
 @dataclass(frozen=True)
 class Actor:
-    user_id: int
+    user_id: int | None  # None for what the bureau hub sends down, which no local account did
     username: str
     display_name: str
     role: UserRole

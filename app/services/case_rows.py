@@ -2,9 +2,13 @@
 
 Deadlines are not stored; they are computed from each case's dates, its clock pauses and the
 work calendar whenever a row is read, so a row is never stale.
+
+A row is read from the columns it shows and the ones its deadline needs, never as a whole case:
+a case's long texts (request, facts, the search text) would make a page of the list several times
+slower to read, and every page read from the encrypted file is decrypted.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -36,6 +40,9 @@ class CaseRow:
     respondent: str
     mediator: str
     next_deadline: Deadline | None
+    # Where the row stands in the order of the list that read it, as that list compares rows:
+    # set by app.services.queries.list_cases, whose next page starts after it. Empty otherwise.
+    list_key: tuple = field(default=(), compare=False, repr=False)
 
 
 def rows_by_id(store: Store, ids: list[int], today: date, viewer: Actor | None = None) -> list[CaseRow]:
@@ -55,22 +62,44 @@ def may_see_reporter(case: Case, role: UserRole, viewer_id: int | None) -> bool:
     return role is UserRole.HEAD or (viewer_id is not None and viewer_id == case.mediator_id)
 
 
+# What a row shows, and every column case_clock reads.
+_ROW_COLUMNS = (
+    Case.id,
+    Case.number,
+    Case.kind,
+    Case.channel,
+    Case.state,
+    Case.received_at,
+    Case.mediator_id,
+    Case.rule,
+    Case.decided_on,
+    Case.refusal_ground,
+    Case.outcome_on,
+    Case.termination_ground,
+    Case.termination_notified_on,
+    Case.check_extended,
+)
+_SUBMITTER_ROLES = (PartyRole.COMPLAINANT.value, PartyRole.REPORTER.value, PartyRole.INQUIRER.value)
+
+
 def read_rows(session: Session, ids: list[int], today: date, viewer: Actor | None) -> list[CaseRow]:
     if not ids:
         return []
-    cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(ids)))}
-    first_party: dict[tuple[int, str], Party] = {}
-    for party in session.scalars(select(Party).where(Party.case_id.in_(ids)).order_by(Party.id)):
+    cases = {case.id: case for case in session.execute(select(*_ROW_COLUMNS).where(Case.id.in_(ids)))}
+    first_party = {}
+    shown_roles = (*_SUBMITTER_ROLES, PartyRole.RESPONDENT.value)
+    parties = select(Party.case_id, Party.role, Party.name, Party.phone).where(
+        Party.case_id.in_(ids), Party.role.in_(shown_roles)
+    )
+    for party in session.execute(parties.order_by(Party.id)):
         first_party.setdefault((party.case_id, party.role), party)
     pauses = pauses_by_case(session, ids)
     mediators = dict(session.execute(select(User.id, User.display_name)).all())
     rows = []
     for case_id in ids:
         case = cases[case_id]
-        submitter = (
-            first_party.get((case_id, PartyRole.COMPLAINANT.value))
-            or first_party.get((case_id, PartyRole.REPORTER.value))
-            or first_party.get((case_id, PartyRole.INQUIRER.value))
+        submitter = next(
+            (first_party[case_id, role] for role in _SUBMITTER_ROLES if (case_id, role) in first_party), None
         )
         respondent = first_party.get((case_id, PartyRole.RESPONDENT.value))
         shown = submitter
@@ -97,8 +126,9 @@ def read_rows(session: Session, ids: list[int], today: date, viewer: Actor | Non
 
 def pauses_by_case(session: Session, ids: list[int]) -> dict[int, list[tuple[date, date | None]]]:
     pauses: dict[int, list[tuple[date, date | None]]] = {}
-    for pause in session.scalars(select(ClockPause).where(ClockPause.case_id.in_(ids))):
-        pauses.setdefault(pause.case_id, []).append((pause.started_on, pause.ended_on))
+    paused = select(ClockPause.case_id, ClockPause.started_on, ClockPause.ended_on).where(ClockPause.case_id.in_(ids))
+    for case_id, started_on, ended_on in session.execute(paused):
+        pauses.setdefault(case_id, []).append((started_on, ended_on))
     return pauses
 
 
@@ -108,7 +138,7 @@ def deadlines_of(session: Session, case: Case, today: date) -> list[Deadline]:
 
 
 def case_clock(case: Case, pauses: list[tuple[date, date | None]]) -> CaseClock:
-    """The case's clock; ``case`` may also be a row of ``_CLOCK_COLUMNS`` (same attribute names)."""
+    """The case's clock; ``case`` may also be a row of selected columns with the same names."""
     return CaseClock(
         kind=CaseKind(case.kind),
         state=CaseState(case.state),

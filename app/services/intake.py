@@ -160,6 +160,17 @@ def _record_registration(session: Session, case: Case, actor: Actor) -> None:
     record(session, case, actor, "register", values | {"parties": [None, parties]})
 
 
+def register_work_order(session: Session, actor: Actor, draft: CaseDraft, case_uid: str) -> Registered:
+    """A case the bureau dispatched (分送), registered under the hub's ID inside the caller's
+    transaction; ``ValidationError`` if its content breaks a rule, and then nothing is added."""
+    now = clock.now()
+    draft = clean_draft(draft, now)
+    case = _add_case(session, actor, draft, CaseKind(draft.kind), now)
+    case.uid = case_uid
+    _record_registration(session, case, actor)
+    return Registered(case.id, case.number, CaseKind(case.kind))
+
+
 def register_case(store: Store, actor: Actor, draft: CaseDraft) -> list[Registered]:
     """Register a submission; one that is both complaint and report becomes two linked cases."""
     now = clock.now()

@@ -23,7 +23,7 @@ number of open cases matching the other criteria, not with the size of the stati
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, select, text, true
+from sqlalchemy import ColumnElement, Row, Select, and_, false, func, null, or_, select, text, true
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
@@ -36,12 +36,7 @@ from app.models.station import User
 from app.models.store import Store
 from app.models.workflow import ClockPause
 from app.services.actor import Actor
-from app.services.case_rows import (
-    REPORTER_WITHHELD,
-    CaseRow,
-    case_clock,
-    read_rows,
-)
+from app.services.case_rows import REPORTER_WITHHELD, CaseRow, case_clock, read_rows
 from app.services.search import match_expression, search_index
 
 # What the list can be ordered by. "id" is the order of entry, newest first by default: the fast
@@ -110,8 +105,9 @@ class SortUnavailable(Exception):
         self.limit = limit
 
 
-def _matching(session: Session, criteria: CaseFilter, viewer: Actor | None = None) -> Select:
-    """The ids of the cases the filter selects, in its order (see ``_order_by``).
+def _matching(session: Session, criteria: CaseFilter) -> tuple[Select, ColumnElement]:
+    """The ids of the cases the filter selects, unordered, and the id column to order them by
+    (the full-text index's own rowid when it answers the query, so it can deliver them in order).
 
     The deadline filter and the deadline order are not applied here: they are computed in Python.
     """
@@ -140,30 +136,67 @@ def _matching(session: Session, criteria: CaseFilter, viewer: Actor | None = Non
         query = query.where(Case.received_at >= _day_start(criteria.received_from))
     if criteria.received_to:
         query = query.where(Case.received_at < _day_start(criteria.received_to + timedelta(days=1)))
-    return query.order_by(*_order_by(criteria, viewer, rowid=search_index.c.rowid if match else Case.id))
+    return query, search_index.c.rowid if match is not None else Case.id
 
 
-def _order_by(criteria: CaseFilter, viewer: Actor | None, rowid) -> list:
-    """SQL ordering for ``criteria.order``; newest first breaks ties.
+SORT_VALUE = "sort_value"  # the column a page query adds: each case's value in the list's order
+
+
+@dataclass(frozen=True)
+class _Order:
+    """A list order done in SQL: by ``value`` (None: by id alone), then newest first, cases
+    without a value last in either direction.
+
+    A page is asked for as the rows *after* the last one shown (keyset paging): the query seeks
+    to that row's (value, id) in the order instead of counting rows from the start, so a deep
+    page costs what the first one costs, and rows entered meanwhile cannot push rows already
+    shown onto the next page. Measured on a 200,000-case station, the ids of the page at
+    offset 100,000 took 6.6 s with OFFSET, the same page after the last id shown 0.4 ms.
+    """
+
+    value: ColumnElement | None
+    rowid: ColumnElement
+    descending: bool
+
+    def apply(self, query: Select) -> Select:
+        """``query`` in this order, with each case's sort value as its column ``SORT_VALUE``."""
+        if self.value is None:
+            ordered = self.rowid.desc() if self.descending else self.rowid.asc()
+            return query.add_columns(null().label(SORT_VALUE)).order_by(ordered)
+        # Sorted by the label, so SQLite works the value out once per case.
+        value = self.value.label(SORT_VALUE)
+        ordered = value.desc() if self.descending else value.asc()
+        return query.add_columns(value).order_by(ordered.nulls_last(), self.rowid.desc())
+
+    def after(self, key: tuple) -> ColumnElement:
+        """The cases after the one whose (sort value, id) is ``key``, in this order."""
+        value, last_id = key
+        if self.value is None:
+            return self.rowid < last_id if self.descending else self.rowid > last_id
+        if value is None:
+            return and_(self.value.is_(None), self.rowid < last_id)
+        beyond = self.value < value if self.descending else self.value > value
+        return or_(beyond, and_(self.value == value, self.rowid < last_id), self.value.is_(None))
+
+
+def _order(criteria: CaseFilter, viewer: Actor | None, rowid: ColumnElement) -> _Order:
+    """The SQL order for ``criteria.order``; newest first breaks ties.
 
     By id (the default) a page is read straight off the id index, or off the full-text index in
     descending rowid order, so the query stops once the page is full. Any other key sorts every
-    match before the first page is returned, and again for each later page: with a search text,
-    that is every case the text matches. Measured on 20,000 cases, a 200-row page took about
-    25 ms newest first, 25–35 ms by number, kind, channel, state, date or mediator, and about
-    70 ms by complainant or respondent (a correlated look-up of the first party per case), so
-    roughly 0.5 s on 200,000 unfiltered cases; a two-character search matching all 20,000
-    took 0.13 s newest first and 0.6–0.8 s by complainant. Names sort by Unicode code point (so
-    cases of one person or business stay together), not by pinyin; kinds, channels and states
-    in the order of the domain's vocabulary. "next_deadline" is ordered in Python; here it keeps
-    the newest-first order it starts from.
+    match after the last row shown before a page is returned: with a search text, every case the
+    text matches. Measured on 20,000 cases, a 200-row page took about 25 ms newest first, 25–35 ms
+    by number, kind, channel, state, date or mediator, and about 70 ms by complainant or
+    respondent (a correlated look-up of the first party per case), so roughly 0.5 s on 200,000
+    unfiltered cases; a two-character search matching all 20,000 took 0.13 s newest first and
+    0.6–0.8 s by complainant. Names sort by Unicode code point (so cases of one person or
+    business stay together), not by pinyin; kinds, channels and states in the order of the
+    domain's vocabulary. "next_deadline" is ordered in Python; here it keeps the newest-first
+    order it starts from.
     """
-    newest_first = rowid.desc()
     if criteria.order in ("id", "next_deadline"):
-        if criteria.order == "id" and not criteria.descending:
-            return [rowid.asc()]
-        return [newest_first]
-    key: ColumnElement = {
+        return _Order(None, rowid, criteria.order == "next_deadline" or criteria.descending)
+    value: ColumnElement = {
         "number": lambda: Case.number,
         "kind": lambda: _rank(Case.kind, CaseKind),
         "channel": lambda: _rank(Case.channel, Channel),
@@ -173,8 +206,7 @@ def _order_by(criteria: CaseFilter, viewer: Actor | None, rowid) -> list:
         "complainant": lambda: _submitter_shown(viewer),
         "respondent": _respondent_name,
     }[criteria.order]()
-    ordered = key.desc() if criteria.descending else key.asc()
-    return [ordered.nulls_last(), newest_first]
+    return _Order(value, rowid, criteria.descending)
 
 
 def _rank(column, vocabulary) -> ColumnElement:
@@ -219,59 +251,115 @@ def _day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=clock.CHINA)
 
 
-def count_cases(store: Store, criteria: CaseFilter = CaseFilter(), *, today: date | None = None) -> int:
-    """How many cases match. With ``criteria.due`` the deadlines are computed (see the module)."""
+def count_cases(
+    store: Store, criteria: CaseFilter = CaseFilter(), *, limit: int | None = None, today: date | None = None
+) -> int:
+    """How many cases match. With ``limit``, counting stops there: a result equal to ``limit``
+    means that many or more. A search matching most of a 200,000-case station took seconds to
+    count in full, and a thousand of its matches 20 ms. With ``criteria.due`` the deadlines are
+    computed (see the module), so the limit saves nothing there."""
     with store.reading() as session:
+        query, rowid = _matching(session, criteria)
         if criteria.due:
-            plain = replace(criteria, order="id", descending=True)
-            return len(_computed_ids(session, plain, today or clock.today(), None))
-        ids = _matching(session, criteria).order_by(None).subquery()
-        return session.scalar(select(func.count()).select_from(ids))
+            today = today or clock.today()
+            computed = _with_deadlines(session, _Order(None, rowid, True).apply(query), today)
+            found = sum(1 for _row, deadline in computed if _is_due(deadline, criteria, today))
+            return found if limit is None else min(found, limit)
+        return session.scalar(select(func.count()).select_from(query.limit(limit).subquery()))
 
 
 def list_cases(
     store: Store,
     criteria: CaseFilter = CaseFilter(),
     *,
-    offset: int = 0,
-    limit: int = 100,
+    after: CaseRow | None = None,
+    limit: int | None = 100,
     today: date | None = None,
     viewer: Actor | None = None,
 ) -> list[CaseRow]:
     """One page of cases, by default newest first (by entry, which is the order of receipt but
-    for minutes).
+    for minutes); ``limit=None`` for every match.
 
+    ``after`` is the last row of the page before, as this function returned it for the same
+    criteria: the page starts after it in the order (its ``list_key``), wherever that row is now.
     Reporters are shown only to the station head and the report's own mediator (Art. 37).
     Raises ``SortUnavailable`` when ordering by deadline would compute more than
     ``DEADLINE_SORT_LIMIT`` deadlines.
     """
+    if after is not None and not after.list_key:
+        raise ValueError("a page starts after a row read by list_cases")
     today = today or clock.today()
     with store.reading() as session:
-        ids = _page_ids(session, criteria, offset, limit, today, viewer)
-        return read_rows(session, ids, today, viewer)
+        keyed = _page(session, criteria, after.list_key if after else None, limit, today, viewer)
+        rows = read_rows(session, [case_id for case_id, _key in keyed], today, viewer)
+    return [replace(row, list_key=key) for row, (_id, key) in zip(rows, keyed, strict=True)]
 
 
-def _page_ids(
-    session: Session, criteria: CaseFilter, offset: int, limit: int, today: date, viewer: Actor | None
-) -> list[int]:
-    if not criteria.due and criteria.order != "next_deadline":
-        return list(session.scalars(_matching(session, criteria, viewer).offset(offset).limit(limit)))
+# A page: each case's id and its list key, (sort value, id).
+Keyed = list[tuple[int, tuple]]
+
+
+def _page(
+    session: Session, criteria: CaseFilter, after: tuple | None, limit: int | None, today: date, viewer: Actor | None
+) -> Keyed:
+    if criteria.order == "next_deadline":
+        return _deadline_page(session, criteria, after, limit, today, viewer)
+    query, rowid = _matching(session, criteria)
+    order = _order(criteria, viewer, rowid)
+    if after is not None:
+        query = query.where(order.after(after))
+    query = order.apply(query)
     if criteria.due:
-        return _computed_ids(session, criteria, today, viewer)[offset : offset + limit]
-    found = session.scalar(
-        select(func.count()).select_from(_with_live_state(_matching(session, criteria)).order_by(None).subquery())
+        due = [(row, deadline) for row, deadline in _with_deadlines(session, query, today) if _is_due(deadline, criteria, today)]
+        return [(row.id, (row.sort_value, row.id)) for row, _deadline in due[:limit]]
+    return [(case_id, (value, case_id)) for case_id, value in session.execute(query.limit(limit))]
+
+
+def _is_due(deadline: Deadline | None, criteria: CaseFilter, today: date) -> bool:
+    return deadline is not None and deadline.state(today) in criteria.due
+
+
+def _deadline_page(
+    session: Session, criteria: CaseFilter, after: tuple | None, limit: int | None, today: date, viewer: Actor | None
+) -> Keyed:
+    """A page in the order of the nearest deadline (or, for ``count_cases``, every due case).
+
+    The order has three groups: cases with a running deadline, by it; then cases in a live
+    state without one; then every other case, from SQL; the last two newest first, as are equal
+    deadlines. The list key's sort value is (group, due date)."""
+    query, rowid = _matching(session, criteria)
+    newest_first = _order(replace(criteria, order="id", descending=True), viewer, rowid)
+    if not criteria.due:
+        found = session.scalar(select(func.count()).select_from(_with_live_state(query).subquery()))
+        if found > DEADLINE_SORT_LIMIT:
+            raise SortUnavailable(found, DEADLINE_SORT_LIMIT)
+    computed = _with_deadlines(session, newest_first.apply(query), today)
+    if criteria.due:
+        computed = [(row, deadline) for row, deadline in computed if _is_due(deadline, criteria, today)]
+    # sorted() is stable, also in reverse, so equal dates keep the newest-first order.
+    timed = sorted(
+        ((row, d) for row, d in computed if d), key=lambda pair: pair[1].due, reverse=criteria.descending
     )
-    if found > DEADLINE_SORT_LIMIT:
-        raise SortUnavailable(found, DEADLINE_SORT_LIMIT)
-    # Cases that can have a deadline first, by it; then every other case, newest first, in SQL.
-    computed = _computed_ids(session, criteria, today, viewer)
-    page = computed[offset : offset + limit]
-    if len(page) < limit:
-        rest = _matching(session, replace(criteria, order="id", descending=True)).where(
-            Case.state.not_in([s.value for s in LIVE_DEADLINE_STATES])
-        )
-        page += session.scalars(rest.offset(max(0, offset - len(computed))).limit(limit - len(page)))
-    return page
+    keyed = [(row.id, ((0, d.due), row.id)) for row, d in timed]
+    keyed += [(row.id, ((1, None), row.id)) for row, d in computed if d is None]
+    if after is not None:
+        keyed = [entry for entry in keyed if _deadline_place(entry[1], criteria) > _deadline_place(after, criteria)]
+    page = keyed[:limit]
+    if criteria.due or (limit is not None and len(page) == limit):
+        return page
+    rest = query.where(Case.state.not_in([s.value for s in LIVE_DEADLINE_STATES]))
+    (group, _due), last_id = after or ((0, None), None)
+    if group == 2:
+        rest = rest.where(newest_first.after((None, last_id)))
+    more = session.scalars(newest_first.apply(rest).limit(None if limit is None else limit - len(page)))
+    return page + [(case_id, ((2, None), case_id)) for case_id in more]
+
+
+def _deadline_place(key: tuple, criteria: CaseFilter) -> tuple:
+    """Where a list key stands in the deadline order, as a tuple that sorts in that order."""
+    (group, due), case_id = key
+    days = 0 if due is None else (-due.toordinal() if criteria.descending else due.toordinal())
+    return (group, days, -case_id)
 
 
 def _with_live_state(query: Select) -> Select:
@@ -292,44 +380,41 @@ _CLOCK_COLUMNS = (
 )
 
 
-# Where received_at sits in a row of (Case.id, *_CLOCK_COLUMNS).
-_RECEIVED = 1 + [column.key for column in _CLOCK_COLUMNS].index("received_at")
+def _clock_facts(row) -> tuple:
+    """Every column case_clock reads; of the moment of receipt, only its date (all it takes)."""
+    return tuple(
+        clock.local_date(row.received_at) if column.key == "received_at" else getattr(row, column.key)
+        for column in _CLOCK_COLUMNS
+    )
 
 
-def _computed_ids(session: Session, criteria: CaseFilter, today: date, viewer: Actor | None) -> list[int]:
-    """The ids of the matching cases in a live-deadline state, filtered by ``criteria.due`` and,
-    for ``order="next_deadline"``, ordered by their nearest deadline, cases without one last.
+def _with_deadlines(session: Session, query: Select, today: date) -> list[tuple[Row, Deadline | None]]:
+    """Each case of ``query`` (ordered, selecting the id and the sort value) that is in a
+    live-deadline state, in the query's order, with its nearest live deadline.
 
     Costs one read of the clock columns and pauses of every such case, and one deadline
     computation each (see the module docstring).
     """
-    live = _with_live_state(_matching(session, criteria, viewer))
+    live = _with_live_state(query)
     rows = session.execute(live.add_columns(*_CLOCK_COLUMNS)).all()
     pauses: dict[int, list[tuple[date, date | None]]] = {}
     paused = select(ClockPause.case_id, ClockPause.started_on, ClockPause.ended_on).where(
-        ClockPause.case_id.in_(live.order_by(None))
+        ClockPause.case_id.in_(live.with_only_columns(Case.id).order_by(None))
     )
     for case_id, started_on, ended_on in session.execute(paused):
         pauses.setdefault(case_id, []).append((started_on, ended_on))
     # A deadline depends only on the clock's facts and today, and cases received (or accepted) on
-    # the same day in the same state share them, so it is counted once for each such group: the
-    # key is every column case_clock reads, the moment of receipt reduced to its date (all that
-    # case_clock takes from it). Cases with clock pauses are counted one by one.
+    # the same day in the same state share them, so it is counted once for each such group.
+    # Cases with clock pauses are counted one by one.
     shared: dict[tuple, Deadline | None] = {}
-    nearest_of = []
+    computed = []
     for row in rows:
         case_pauses = pauses.get(row.id)
         if case_pauses:
-            nearest_of.append((row.id, nearest(live_deadlines(case_clock(row, case_pauses), today))))
+            computed.append((row, nearest(live_deadlines(case_clock(row, case_pauses), today))))
             continue
-        key = (*row[1:_RECEIVED], clock.local_date(row.received_at), *row[_RECEIVED + 1 :])
-        if key not in shared:
-            shared[key] = nearest(live_deadlines(case_clock(row, []), today))
-        nearest_of.append((row.id, shared[key]))
-    if criteria.due:
-        nearest_of = [(i, d) for i, d in nearest_of if d is not None and d.state(today) in criteria.due]
-    if criteria.order != "next_deadline":
-        return [i for i, _ in nearest_of]
-    # sorted() is stable, also in reverse, so equal dates keep the newest-first order.
-    timed = sorted(((i, d) for i, d in nearest_of if d), key=lambda pair: pair[1].due, reverse=criteria.descending)
-    return [i for i, _ in timed] + [i for i, d in nearest_of if d is None]
+        facts = _clock_facts(row)
+        if facts not in shared:
+            shared[facts] = nearest(live_deadlines(case_clock(row, []), today))
+        computed.append((row, shared[facts]))
+    return computed

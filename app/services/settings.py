@@ -19,6 +19,7 @@ from app.domain import validators
 from app.domain.errors import IllegalTransition, StoreError, ValidationError
 from app.domain.vocabulary import StationKind
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from app.models import backup
 from app.models.station import Setting, Station
 from app.models.store import Store
 from app.services.actor import Actor
@@ -33,8 +34,8 @@ BACKUP_FOLDER_MAX_LENGTH = 1000
 # The key of each setting in the ``settings`` table.
 _KEYS = {
     "idle_lock_minutes": "desk.idle_lock_minutes",
-    "backup_folder": "desk.backup_folder",
-    "backup_keep": "desk.backup_keep",
+    "backup_folder": backup.FOLDER_SETTING,
+    "backup_keep": backup.KEEP_SETTING,
     "language": "desk.language",
 }
 
@@ -61,7 +62,7 @@ class StationSettings:
 
     idle_lock_minutes: int = 10
     backup_folder: str = ""
-    backup_keep: int = 14
+    backup_keep: int = backup.DEFAULT_KEEP
     language: str = DEFAULT_LANGUAGE
 
 
@@ -185,3 +186,62 @@ def update_station(store: Store, actor: Actor, name: str, office_name: str, doc_
     if changed:
         log.info("station data changed by %s (user %s): %s", actor.username, actor.user_id, "; ".join(changed))
     return station_info(store)
+
+
+# --- the office's phone and address, printed on notices (forms 4, 5 and 7) ----------------------
+
+_OFFICE_KEYS = {"phone": "station.office_phone", "address": "station.office_address"}
+
+
+@dataclass(frozen=True)
+class OfficeContact:
+    """How the parties reach the office (联系电话, 通信地址); "" while not yet filled in."""
+
+    phone: str = ""
+    address: str = ""
+
+
+def check_office_contact(contact: OfficeContact) -> OfficeContact:
+    """The contact with each field validated and normalised; raises ValidationError naming it."""
+    phone = validators.text(contact.phone, field="station.office_phone", label="办公电话", max_length=30)
+    if phone:
+        phone = validators.phone(phone, field="station.office_phone", label="办公电话")
+    address = validators.text(contact.address, field="station.office_address", label="通信地址", max_length=200)
+    return OfficeContact(phone=phone, address=address)
+
+
+def load_office_contact(store: Store) -> OfficeContact:
+    """The office's phone and address; a value that cannot be read counts as not filled in."""
+    with store.reading() as session:
+        rows = {
+            row.key: row.value
+            for row in session.scalars(select(Setting).where(Setting.key.in_(_OFFICE_KEYS.values())))
+        }
+    values = {name: rows.get(key, "") for name, key in _OFFICE_KEYS.items()}
+    try:
+        return check_office_contact(OfficeContact(**values))
+    except ValidationError as error:
+        log.warning("office contact %r cannot be used (%s); treated as not filled in", values, error)
+        return OfficeContact()
+
+
+def save_office_contact(store: Store, actor: Actor, contact: OfficeContact) -> OfficeContact:
+    """Keep the office's phone and address; only the station head may. Returns what was stored."""
+    _require_head(actor)
+    contact = check_office_contact(contact)
+    changed = []
+    with store.session() as session:
+        for name, key in _OFFICE_KEYS.items():
+            value = getattr(contact, name)
+            row = session.get(Setting, key)
+            old = row.value if row is not None else ""
+            if old == value:
+                continue
+            changed.append(f"{name}: {old!r} -> {value!r}")
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+    if changed:
+        log.info("office contact changed by %s (user %s): %s", actor.username, actor.user_id, "; ".join(changed))
+    return contact

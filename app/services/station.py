@@ -71,7 +71,7 @@ def set_up_station(
         )
         session.add(station)
         add_user_in(session, head_username, head_name, UserRole.HEAD, head_password)
-        _seed_codes(session, json.loads((resources_dir() / "data" / "categories.json").read_text("utf-8")))
+        merge_codes(session, json.loads((resources_dir() / "data" / "categories.json").read_text("utf-8")))
         return _info(station)
 
 
@@ -93,14 +93,16 @@ def create_station(
     return code
 
 
-def _seed_codes(session, data: dict) -> None:
+def merge_codes(session, data: dict) -> None:
+    """Add or rename the category and problem codes in ``data``; codes are never removed, since
+    cases keep using them."""
     for sort, top in enumerate(data["categories"]):
-        session.add(Category(code=top["code"], parent_code=None, name=top["name"], sort=sort))
+        session.merge(Category(code=top["code"], parent_code=None, name=top["name"], sort=sort))
         session.flush()
         for child_sort, child in enumerate(top["children"]):
-            session.add(Category(code=child["code"], parent_code=top["code"], name=child["name"], sort=child_sort))
+            session.merge(Category(code=child["code"], parent_code=top["code"], name=child["name"], sort=child_sort))
     for sort, kind in enumerate(data["problem_kinds"]):
-        session.add(ProblemKind(code=kind["code"], name=kind["name"], sort=sort))
+        session.merge(ProblemKind(code=kind["code"], name=kind["name"], sort=sort))
 
 
 def _info(station: Station) -> StationInfo:

@@ -20,6 +20,8 @@ Answer = TypeVar("Answer", bound=BaseModel)
 
 # Worth another try: the hub or the link had a moment; anything else 4xx is our request's fault.
 RETRIED_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+# The connection broke (a cut on the link), as opposed to a timeout, where the hub may be slow.
+DROPPED = (httpx.NetworkError, httpx.RemoteProtocolError)
 
 
 class HubError(DeskError):
@@ -88,6 +90,15 @@ class HubClient:
         response = self._send("HEAD", f"/v1/attachments/{sha256}", b"", {})
         return int(response.headers.get("X-Received", "0"))
 
+    def attachments_received(self, hashes: list[str]) -> dict[str, int]:
+        """``attachment_received`` for many files, a request per thousand."""
+        received: dict[str, int] = {}
+        for start in range(0, len(hashes), protocol.MAX_ATTACHMENT_QUERY):
+            query = protocol.AttachmentQuery(sha256=hashes[start:start + protocol.MAX_ATTACHMENT_QUERY])
+            received |= self._call("POST", "/v1/attachments/progress", protocol.AttachmentProgress, body=query,
+                                   compress=True).received
+        return received
+
     def put_attachment_chunk(self, sha256: str, start: int, data: bytes, total: int) -> int:
         headers = {"Content-Range": f"bytes {start}-{start + len(data) - 1}/{total}"}
         response = self._send("PUT", f"/v1/attachments/{sha256}", data, headers)
@@ -121,12 +132,14 @@ class HubClient:
                 stamp = int(time.time() + self.clock_offset)
                 request_headers |= signing.sign(self.secret, method, target, self.station_uid, stamp, content).as_dict()
             retry_after = None
+            dropped = False
             try:
                 response = self._http.request(method, target, content=content or None, headers=request_headers)
                 self.bytes_sent += len(content)
                 self.bytes_received += len(response.content)
             except httpx.TransportError as exc:
                 last_problem = f"网络中断：{exc.__class__.__name__}"
+                dropped = isinstance(exc, DROPPED)
             else:
                 if response.status_code < 400:
                     return response
@@ -136,7 +149,9 @@ class HubClient:
                 last_problem = f"中心暂时无法处理（{response.status_code}）：{detail}"
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"), datetime.now(timezone.utc))
             if attempt + 1 < self.policy.attempts:
-                delay = self.policy.delay(attempt, retry_after)
+                # A connection dropped by a weak link says nothing about the hub's load: the first
+                # retry goes at once, and only if that fails too do the waits begin.
+                delay = 0.0 if dropped and attempt == 0 else self.policy.delay(attempt, retry_after)
                 log.info("%s %s failed (%s); retrying in %.1f s", method, target, last_problem, delay)
                 self.policy.wait(delay)
         raise HubError(f"多次重试后仍未成功（{method} {target}）：{last_problem}")

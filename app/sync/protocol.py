@@ -22,6 +22,9 @@ FEED_PAGE_SIZE = 200
 # Attachments go up in chunks, each confirmed, so a dropped link resumes where it stopped.
 ATTACHMENT_CHUNK_BYTES = 256 * 1024
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+# Where each file stands is asked once for all of a sync's files (up to this many a request),
+# not file by file: on a 150 ms link, 40 photos would otherwise wait 6 s on round trips alone.
+MAX_ATTACHMENT_QUERY = 1_000
 
 Uid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -245,3 +248,13 @@ class BucketAnswer(Message):
     differing: list[Uid] = []  # held on both sides, but not the same version or content
     missing_at_hub: list[Uid] = []
     unknown_at_station: list[Uid] = []
+
+
+class AttachmentQuery(Message):
+    """The files a station is about to send, by SHA-256."""
+
+    sha256: list[Sha256] = Field(min_length=1, max_length=MAX_ATTACHMENT_QUERY)
+
+
+class AttachmentProgress(Message):
+    received: dict[Sha256, int]  # bytes of each file the hub has confirmed; 0 for one it never saw

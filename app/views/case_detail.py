@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
-from app.domain.deadlines import Deadline, DeadlineState
+from app.domain.deadlines import Deadline
 from app.domain.errors import DeskError
 from app.domain.grounds import refusal_grounds, termination_grounds
 from app.services import acceptance, closing, details, mediation, proposals
@@ -34,8 +34,17 @@ from app.services.actor import Actor
 from app.services.details import CaseDetail
 from app.services.head_decisions import Outcome
 from app.services.proposals import PendingProposal
+from app.views.attachments_tab import AttachmentServices, AttachmentsTab
+from app.views.bindings import edit_services
+from app.views.case_editing import CaseEditing
 from app.views.case_tabs import CaseFactsTab, CaseWorkTab, clear_layout
-from app.views.history_timeline import CaseWords, HistoryTimeline
+from app.views.case_words import CaseWords
+from app.views.conflict_dialog import ConflictNotice, ConflictServices
+from app.views.document_issuing import DocumentServices
+from app.views.documents_tab import DocumentsTab
+from app.views.edit_dialogs import EditServices
+from app.views.history_timeline import HistoryTimeline
+from app.views.icons import deadline_icon
 from app.views.step_dialogs import RejectProposalDialog, StepDialog, step_dialog
 from app.views.step_dialogs_base import ConfirmationBox
 
@@ -65,13 +74,6 @@ _STEP_SERVICES = {
     "void": closing.void,
 }
 
-_DEADLINE_ICONS = {
-    DeadlineState.ON_TIME: QStyle.StandardPixmap.SP_DialogApplyButton,
-    DeadlineState.DUE_SOON: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    DeadlineState.OVERDUE: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    DeadlineState.PAUSED: QStyle.StandardPixmap.SP_MediaPause,
-}
-
 STEP_COLUMNS = 5
 
 
@@ -88,6 +90,10 @@ class CaseServices:
     pending_proposals: Callable[[int], list[PendingProposal]]  # those of one case
     confirm_proposal: Callable[[int], None]
     reject_proposal: Callable[..., None]  # (proposal_id, remark="")
+    attachments: AttachmentServices
+    documents: DocumentServices
+    editing: EditServices
+    conflicts: ConflictServices | None = None  # sync conflicts: the notice is left out without
 
     @classmethod
     def for_store(cls, store: Store, actor: Actor) -> CaseServices:
@@ -101,6 +107,10 @@ class CaseServices:
             pending_proposals=lambda case_id: [p for p in proposals.pending_proposals(store) if p.case_id == case_id],
             confirm_proposal=lambda proposal_id: proposals.confirm(store, actor, proposal_id),
             reject_proposal=lambda proposal_id, remark="": proposals.reject(store, actor, proposal_id, remark=remark),
+            attachments=AttachmentServices.for_store(store, actor),
+            documents=DocumentServices.for_store(store, actor),
+            editing=edit_services(store, actor),
+            conflicts=ConflictServices.for_store(store, actor),
         )
 
 
@@ -147,6 +157,11 @@ class CaseDetailView(QWidget):
         proposal_buttons.addStretch()
         proposal_layout.addLayout(proposal_buttons)
 
+        self.conflict_notice = ConflictNotice(services.conflicts) if services.conflicts is not None else None
+        if self.conflict_notice is not None:
+            self.conflict_notice.dialog_opened.connect(self.dialog_opened)
+            self.conflict_notice.resolved.connect(lambda _case_id: self._finish(self.tr("已处理同步冲突。")))
+
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setFrameShape(QFrame.Shape.StyledPanel)
@@ -156,19 +171,34 @@ class CaseDetailView(QWidget):
 
         self.facts = CaseFactsTab()
         self.work = CaseWorkTab()
+        self.editing = CaseEditing(self, services.editing, services.actor)
 
         self.timeline = HistoryTimeline()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._scrolled(self.facts), self.tr("案件信息"))
         self.tabs.addTab(self._scrolled(self.work), self.tr("调解与回访"))
         self.tabs.addTab(self.timeline, self.tr("办理记录"))
+        self.attachments = AttachmentsTab(services.attachments)
+        self.tabs.addTab(self.attachments, self.tr("附件"))
+        self.attachments.count_changed.connect(self._show_attachment_count)
+        self.attachments.changed.connect(self._after_attachments)
+        self.documents = DocumentsTab(services.documents)
+        self.tabs.addTab(self.documents, self.tr("文书"))
+        self.documents.dialog_opened.connect(self.dialog_opened)
+        self.documents.issued.connect(self._after_document)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.number_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.deadline_box)
         layout.addWidget(self.proposal_box)
-        layout.addWidget(self.notice_label)
+        if self.conflict_notice is not None:
+            layout.addWidget(self.conflict_notice)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice_label, stretch=1)
+        notice_row.addWidget(self.editing.undo_button)
+        layout.addLayout(notice_row)
+        layout.addWidget(self.documents.offer_bar)
         layout.addLayout(self._steps_grid)
         layout.addWidget(self.tabs, stretch=1)
 
@@ -210,10 +240,14 @@ class CaseDetailView(QWidget):
         )
         self._show_deadlines(detail.deadlines)
         self._show_proposal()
+        if self.conflict_notice is not None:
+            self.conflict_notice.show_case(detail.id, detail.number)
         self._show_steps(detail)
         self.facts.show_case(detail)
         self.work.show_case(detail)
-        self.timeline.set_history(detail.history, detail.rule)
+        self.timeline.set_history(detail.history, detail.rule, detail.names)
+        self.attachments.show_case(detail.id)
+        self.documents.show_case(detail.id)
 
     # --- steps ------------------------------------------------------------------------------
 
@@ -226,6 +260,8 @@ class CaseDetailView(QWidget):
             name, detail, lambda **values: service(case_id, **values), self, actor=self._services.actor
         )
         dialog.accepted.connect(lambda: self._after_step(dialog.step_label(), dialog.outcome))
+        # Only once the step has succeeded: the document is offered, the step never waits on it.
+        dialog.accepted.connect(lambda: self.documents.offer_after(name))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog_opened.emit(dialog)
@@ -237,6 +273,19 @@ class CaseDetailView(QWidget):
         else:
             notice = self.tr("已办理：{step}").format(step=label)
         self._finish(notice)
+
+    def _show_attachment_count(self, count: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.attachments), self.tr("附件 ({count})").format(count=count))
+
+    def _after_attachments(self) -> None:
+        """An attachment added or removed is a change of the case: its history grew."""
+        self.reload()
+        self.changed.emit(self._case_id)
+
+    def _after_document(self) -> None:
+        """An issued document is recorded in the case's history."""
+        self.reload()
+        self.changed.emit(self._case_id)
 
     def _finish(self, notice: str) -> None:
         self.reload()
@@ -250,7 +299,7 @@ class CaseDetailView(QWidget):
     def _show_steps(self, detail: CaseDetail) -> None:
         clear_layout(self._steps_grid)
         self.step_buttons = {}
-        # Editing fields is wired by the main window's edit form, not here.
+        # Editing has its own button in the facts tab, and F2 (``case_editing``).
         steps = [step for step in detail.steps if step.name != "edit"]
         for index, step in enumerate(steps):
             button = QPushButton(CaseWords.action(step.name, step.label))
@@ -327,6 +376,7 @@ class CaseDetailView(QWidget):
             self._notify(str(error))
             return
         self._finish(self.tr("已确认：{action}").format(action=CaseWords.action(proposal.action)))
+        self.documents.offer_after(proposal.action)
 
     # --- showing the case -------------------------------------------------------------------
 
@@ -347,7 +397,7 @@ class CaseDetailView(QWidget):
                 # The count ran into a year whose official holidays are not published yet.
                 due += self.tr("（暂定）")
             icon = QLabel()
-            icon.setPixmap(style.standardIcon(_DEADLINE_ICONS[state]).pixmap(size, size))
+            icon.setPixmap(deadline_icon(state).pixmap(QSize(size, size), icon.devicePixelRatioF()))
             icon.setAccessibleName(mark)
             text = QLabel(
                 self.tr("{label}（{article}）：{due} · {mark}").format(

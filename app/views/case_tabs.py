@@ -1,17 +1,27 @@
-"""The case detail's two reading tabs: the facts of the case (fields and parties) and the
-mediation work (sessions, clock pauses, follow-ups)."""
+"""The case detail's two reading tabs: the facts of the case (fields and parties, with the
+buttons that correct them) and the mediation work (sessions, clock pauses, follow-ups)."""
 
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import clock
 from app.domain.grounds import refusal_grounds, termination_grounds
 from app.domain.privacy import mask_id, mask_phone
 from app.domain.vocabulary import CaseKind
 from app.services.details import CaseDetail, PartyView
-from app.views.history_timeline import CaseWords
+from app.views.case_words import CaseWords, category_text
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -29,28 +39,48 @@ def clear_layout(layout: QLayout) -> None:
 class CaseFactsTab(QWidget):
     """Every field of the case and its parties; numbers masked until the user asks.
 
+    The 编辑 and 编辑当事人 buttons show while the case may still be corrected (the lifecycle's
+    ``edit`` step); they only ask, the case detail opens the dialogs.
+
     Signals:
         full_numbers_toggled(bool): the "显示完整号码" box changed.
+        edit_requested(): 编辑 was pressed.
+        party_edit_requested(int): 编辑当事人 was pressed beside the party with this id.
     """
 
     full_numbers_toggled = Signal(bool)
+    edit_requested = Signal()
+    party_edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._detail: CaseDetail | None = None
+        self.edit_button = QPushButton(self.tr("编辑"))
+        self.edit_button.setToolTip(self.tr("修改案件信息（F2）"))
         self.fields_form = QFormLayout()
         self.full_numbers_check = QCheckBox(self.tr("显示完整号码"))
         self.parties_layout = QVBoxLayout()
         self.party_labels: list[QLabel] = []
+        self.party_edit_buttons: dict[int, QPushButton] = {}
         parties_box = QGroupBox(self.tr("当事人"))
         parties_column = QVBoxLayout(parties_box)
         parties_column.addWidget(self.full_numbers_check)
         parties_column.addLayout(self.parties_layout)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.edit_button)
         column = QVBoxLayout(self)
+        column.addLayout(buttons)
         column.addLayout(self.fields_form)
         column.addWidget(parties_box)
         column.addStretch()
         self.full_numbers_check.toggled.connect(self._on_full_numbers)
+        self.edit_button.clicked.connect(self.edit_requested)
+
+    @property
+    def editable(self) -> bool:
+        """Whether the user may correct this case now."""
+        return self._detail is not None and any(step.name == "edit" for step in self._detail.steps)
 
     def _on_full_numbers(self, full: bool) -> None:
         if self._detail is not None:
@@ -68,6 +98,7 @@ class CaseFactsTab(QWidget):
 
     def show_case(self, d: CaseDetail) -> None:
         self._detail = d
+        self.edit_button.setVisible(self.editable)
         self._show_fields(d)
         self._show_parties()
 
@@ -89,10 +120,11 @@ class CaseFactsTab(QWidget):
             (request_label, d.request),
             (self.tr("事实和理由"), d.facts),
             (self.tr("涉及金额"), self._money(d.amount_involved)),
-            (self.tr("消费类别"), d.category_code),
-            (self.tr("问题类别"), d.problem_code),
+            (self.tr("消费类别"), category_text(d.category_names)),
+            (self.tr("问题类别"), d.problem_name),
             (self.tr("同意公示"), self._yes_no(d.consent_publish)),
             (self.tr("同意委托调解"), self._yes_no(d.consent_entrusted_mediation)),
+            (self.tr("承办调解员"), d.mediator_name),
         ]
         if d.is_group:
             rows.append((self.tr("群体投诉"), self.tr("是")))
@@ -139,11 +171,25 @@ class CaseFactsTab(QWidget):
     def _show_parties(self) -> None:
         clear_layout(self.parties_layout)
         self.party_labels = []
+        self.party_edit_buttons = {}
         for party in self._detail.parties:
             label = QLabel(self._party_text(party))
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.parties_layout.addWidget(label)
+            # One widget per party, so that clear_layout deletes the label and its button together.
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(label, 1)
+            if self.editable and not party.withheld:
+                button = QPushButton(self.tr("编辑当事人"))
+                button.setAccessibleName(self.tr("编辑当事人：{name}").format(name=party.name))
+                button.clicked.connect(
+                    lambda _checked=False, party_id=party.id: self.party_edit_requested.emit(party_id)
+                )
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                self.party_edit_buttons[party.id] = button
+            self.parties_layout.addWidget(holder)
             self.party_labels.append(label)
 
     def _party_text(self, p: PartyView) -> str:
@@ -174,7 +220,6 @@ class CaseFactsTab(QWidget):
             )
         head = self.tr("{role}：{name}").format(role=role, name=p.name)
         return head + ("\n" + " · ".join(parts) if parts else "")
-
 
 
 class CaseWorkTab(QWidget):

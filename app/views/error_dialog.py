@@ -15,7 +15,7 @@ import traceback
 from datetime import datetime
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QThread, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.errors import DeskError
+from app.views import icons
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("意外错误"))
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48))
+        icon.setPixmap(icons.icon("error").pixmap(QSize(48, 48), self.devicePixelRatioF()))
         self.message_label = QLabel(self.tr("发生意外错误，已记入日志。"))
         self.details_button = QPushButton(self.tr("详细信息"))
         self.details_button.setCheckable(True)

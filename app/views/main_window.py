@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,10 +27,13 @@ from app.views.case_table_model import CaseRowRole, CaseTableModel
 from app.views.filter_bar import FilterBar
 from app.views.form_window import CaseWindow, IntakeDialog
 from app.views.intake_form import IntakeForm
+from app.views.match_delegate import MatchDelegate
 from app.views.work_today import WorkTodayPanel
 
 SEARCH_DELAY_MS = 300
 SORT_MESSAGE_MS = 10_000
+# The columns are sized once, to the header and this many rows of the first page.
+COLUMN_SAMPLE_ROWS = 50
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         work_today: Callable[[], WorkToday] | None = None,
         last_backup: Callable[[], datetime | None] | None = None,
         open_settings: Callable[[QWidget], QDialog] | None = None,
+        mark_notice_done: Callable[[int], None] | None = None,
         parent=None,
     ):
         super().__init__(parent)
@@ -61,6 +66,7 @@ class MainWindow(QMainWindow):
         self._new_intake = new_intake
         self._case_view = case_view
         self._last_backup = last_backup
+        self.sync = None  # the 同步 menu, panel and status line (app.views.sync_panel.SyncDesk), if attached
         self.setWindowTitle(self.tr("消费维权调解台 — {station}").format(station=station_name))
 
         self.search_edit = QLineEdit()
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(mediators)
         self.case_table = QTableView()
         self.case_table.setModel(model)
+        self.case_table.setItemDelegate(MatchDelegate(self.case_table))  # highlights the searched text
         self.case_table.setAlternatingRowColors(True)
         self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_table.verticalHeader().hide()
@@ -89,14 +96,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._count_label = QLabel()
+        # Shown while the list only knows it has more than the model counts at once.
+        self.count_all_button = QPushButton(self.tr("统计总数"))
+        self.count_all_button.setFlat(True)
+        self.count_all_button.setToolTip(self.tr("逐件统计符合条件的全部案件；案件很多时需要几秒钟。"))
+        self.count_all_button.clicked.connect(model.count_all)
         self.statusBar().addWidget(QLabel(station_name))
         user = self.tr("{name}（{role}）").format(name=actor.display_name, role=actor.role.label)
         self.statusBar().addWidget(QLabel(user))
         self.statusBar().addPermanentWidget(self._count_label)
+        self.statusBar().addPermanentWidget(self.count_all_button)
         self._backup_label = QLabel()
         if last_backup is not None:
             self.statusBar().addPermanentWidget(self._backup_label)
-            self._show_last_backup()
+            self.show_last_backup()
         self._show_count()
 
         self._search_timer = QTimer(self)
@@ -106,6 +119,7 @@ class MainWindow(QMainWindow):
         self.search_edit.textChanged.connect(self._on_search_text_changed)
         self.filter_bar.changed.connect(self._on_search_text_changed)
         model.modelReset.connect(self._show_count)
+        model.total_changed.connect(self._show_count)
         self.case_table.activated.connect(self._on_case_activated)
 
         toolbar = self.addToolBar(self.tr("案件"))
@@ -127,7 +141,9 @@ class MainWindow(QMainWindow):
         self.work_today_panel: WorkTodayPanel | None = None
         self.work_today_dock: QDockWidget | None = None
         if work_today is not None:
-            self.work_today_panel = WorkTodayPanel(work_today, show_confirmations=actor.is_head)
+            self.work_today_panel = WorkTodayPanel(
+                work_today, show_confirmations=actor.is_head, mark_notice_done=mark_notice_done
+            )
             self.work_today_panel.case_requested.connect(self.open_case)
             dock = QDockWidget(self.tr("今日待办"), self)
             dock.setObjectName("work_today")
@@ -136,8 +152,12 @@ class MainWindow(QMainWindow):
             toolbar.addAction(dock.toggleViewAction())
             self.work_today_dock = dock
 
-        model.modelReset.connect(self.case_table.resizeColumnsToContents)
-        self.case_table.resizeColumnsToContents()
+        # Sized once and kept, as the user may then set them: sizing every cell again at each
+        # reset took most of a filter's time (docs/benchmarks.md, "Desk").
+        self.case_table.verticalHeader().setResizeContentsPrecision(COLUMN_SAMPLE_ROWS)
+        self._columns_sized = False
+        model.modelReset.connect(self._size_columns_once)
+        self._size_columns_once()
 
     def open_settings(self) -> QDialog:
         dialog = self._open_settings(self)
@@ -166,7 +186,7 @@ class MainWindow(QMainWindow):
         self._apply_filters()
         if self.work_today_panel is not None:
             self.work_today_panel.refresh()
-        self._show_last_backup()
+        self.show_last_backup()
 
     def _on_sort_refused(self, message: str) -> None:
         # Put the header's arrow back where the list's order really is, without sorting again.
@@ -204,10 +224,25 @@ class MainWindow(QMainWindow):
         window.show()
         return window
 
-    def _show_count(self) -> None:
-        self._count_label.setText(self.tr("共 %n 件", "", self._model.total))
+    def _size_columns_once(self) -> None:
+        """To the header and the first rows, the first time the list has any."""
+        if self._columns_sized or self._model.rowCount() == 0:
+            return
+        self.case_table.resizeColumnsToContents()
+        self._columns_sized = True
 
-    def _show_last_backup(self) -> None:
+    def _show_count(self) -> None:
+        total = self._model.total
+        if total is not None:
+            self._count_label.setText(self.tr("共 %n 件", "", total))
+        elif self._model.counting:
+            self._count_label.setText(self.tr("超过 %n 件，正在统计…", "", CaseTableModel.COUNT_LIMIT))
+        else:
+            self._count_label.setText(self.tr("超过 %n 件", "", CaseTableModel.COUNT_LIMIT))
+        self.count_all_button.setVisible(total is None and not self._model.counting)
+
+    def show_last_backup(self) -> None:
+        """Re-read the time of the last backup into the status bar (after a backup was made)."""
         if self._last_backup is None:
             return
         when = self._last_backup()

@@ -1,4 +1,5 @@
-"""The settings dialog (设置): the station's data, the idle lock, backups and the interface language.
+"""The settings dialog (设置): the station's data, the idle lock, backups, the interface language,
+and the bureau hub (市局中心, ``hub_enrolment``) the station syncs with.
 
 The station head edits and saves; a mediator sees the same values read-only, with a note that
 only the head may change them. Everything is checked before anything is written, and an error
@@ -36,6 +37,9 @@ from app.i18n import LANGUAGES
 from app.services import settings as settings_service
 from app.services.settings import BACKUP_KEEP, IDLE_LOCK_MINUTES, StationSettings
 from app.services.station import StationInfo, station_info
+from app.sync import enrolment
+from app.sync.enrolment import Enrolled
+from app.sync.retry import RetryPolicy
 from app.views.field_errors import (
     EnterMovesFocus,
     FieldErrors,
@@ -43,6 +47,7 @@ from app.views.field_errors import (
     message_label,
     select_data,
 )
+from app.views.hub_enrolment import HubEnrolmentBox
 from app.views.step_dialogs_base import EnterClicksButton
 
 if TYPE_CHECKING:
@@ -62,6 +67,9 @@ class SettingsServices:
         save_settings: saves the settings; returns them as stored.
         can_edit: whether the signed-in user may change anything (the station head).
         default_backup_folder: where backups go when no folder is set, shown as a hint.
+        hub_url: the bureau hub's address the station enrolled with; None if it has not.
+        enrolled: whether the station has both the hub's address and its station secret.
+        enrol: enrols with the hub at (address, one-time code); None: no 登记… button.
     """
 
     station: Callable[[], StationInfo]
@@ -71,6 +79,9 @@ class SettingsServices:
     save_settings: Callable[[StationSettings], StationSettings]
     can_edit: bool
     default_backup_folder: str = ""
+    hub_url: Callable[[], str | None] = lambda: None
+    enrolled: Callable[[], bool] = lambda: False
+    enrol: Callable[[str, str], Enrolled] | None = None
 
     @classmethod
     def for_store(cls, store: Store, actor: Actor) -> SettingsServices:
@@ -88,6 +99,12 @@ class SettingsServices:
             save_settings=lambda settings: settings_service.save_settings(store, actor, settings),
             can_edit=actor.is_head,
             default_backup_folder=str(store.paths.backups),
+            hub_url=lambda: enrolment.hub_url(store),
+            enrolled=lambda: enrolment.is_enrolled(store),
+            # A few quick tries: the head waits at the dialog; a scheduled sync is not waiting.
+            enrol=(lambda bureau, code: enrolment.enrol(store, bureau, code, policy=RetryPolicy(attempts=3)))
+            if actor.is_head
+            else None,
         )
 
 
@@ -118,6 +135,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._build_station())
         layout.addWidget(self._build_desk())
         layout.addWidget(self._build_backup())
+        self.hub_box = HubEnrolmentBox(services.hub_url, services.enrolled, services.enrol)
+        layout.addWidget(self.hub_box)
         self.error_label = message_label()
         layout.addWidget(self.error_label)
 

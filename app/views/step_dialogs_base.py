@@ -40,7 +40,7 @@ from app.views.field_errors import (
     field_label,
     message_label,
 )
-from app.views.history_timeline import CaseWords
+from app.views.case_words import CaseWords
 
 Submit = Callable[..., object]
 

@@ -9,7 +9,7 @@ from app.domain import clock
 from app.domain.errors import ValidationError
 from app.domain.grounds import GroundList, refusal_grounds, termination_grounds
 from app.services.proposals import PendingProposal
-from app.views.history_timeline import CaseWords
+from app.views.case_words import CaseWords
 from app.views.step_dialogs_base import StepDialog
 
 

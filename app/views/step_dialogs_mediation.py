@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.domain.vocabulary import PauseKind, SessionMode
 from app.services.mediation import SATISFACTION
-from app.views.history_timeline import CaseWords
+from app.views.case_words import CaseWords
 from app.views.step_dialogs_base import StepDialog
 
 RECORD_OUTLINE = "一、双方陈述\n二、调解员释明\n三、调解意见\n四、结果"

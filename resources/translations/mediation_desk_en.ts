@@ -51,6 +51,86 @@
     </message>
 </context>
 <context>
+    <name>AttachmentListModel</name>
+    <message>
+        <source>{name}
+{size}，{who} 于 {when} 添加</source>
+        <translation>{name}
+{size}, added by {who} on {when}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachments…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>可以把文件从文件管理器拖到这里添加。每个附件不超过 {limit} MB。</source>
+        <translation>Drag files here from the file manager to add them. Each attachment may be up to {limit} MB.</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <source>图片、PDF、Word、Excel、文本和录音 ({patterns})</source>
+        <translation>Images, PDF, Word, Excel, text and audio recordings ({patterns})</translation>
+    </message>
+    <message>
+        <source>正在添加：{name}</source>
+        <translation>Adding: {name}</translation>
+    </message>
+    <message>
+        <source>正在添加附件…</source>
+        <translation>Adding attachments…</translation>
+    </message>
+    <message>
+        <source>已添加 {count} 个附件。</source>
+        <translation>Added {count} attachment(s).</translation>
+    </message>
+    <message>
+        <source>以下文件未添加：</source>
+        <translation>These files were not added:</translation>
+    </message>
+    <message>
+        <source>已停止添加；停止前已添加的附件保留在本案。</source>
+        <translation>Adding stopped; the attachments added before that remain with this case.</translation>
+    </message>
+    <message>
+        <source>本机没有能打开“{name}”的程序；可以用“另存为…”保存后再打开。</source>
+        <translation>No program on this computer can open &quot;{name}&quot;; use &quot;Save as…&quot; to save it, then open the saved copy.</translation>
+    </message>
+    <message>
+        <source>另存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>已将“{name}”保存到 {path}</source>
+        <translation>Saved &quot;{name}&quot; to {path}</translation>
+    </message>
+    <message>
+        <source>已移除附件“{name}”。</source>
+        <translation>Removed the attachment &quot;{name}&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <source>期限</source>
@@ -69,6 +149,10 @@
         <translation>Reject</translation>
     </message>
     <message>
+        <source>已处理同步冲突。</source>
+        <translation>Sync conflicts resolved.</translation>
+    </message>
+    <message>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
@@ -81,12 +165,24 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>已提交站长确认：“{step}”须经站长确认后生效，案件状态暂不改变。</source>
         <translation>Submitted for station head confirmation: &quot;{step}&quot; takes effect once the station head confirms it; the case status is unchanged for now.</translation>
     </message>
     <message>
         <source>已办理：{step}</source>
         <translation>Done: {step}</translation>
+    </message>
+    <message>
+        <source>附件 ({count})</source>
+        <translation>Attachments ({count})</translation>
     </message>
     <message>
         <source>{who} 于 {when} 提议{action}，决定日期 {day}。
@@ -130,7 +226,141 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>投诉请求</source>
+        <translation>Complaint request</translation>
+    </message>
+    <message>
+        <source>举报事项</source>
+        <translation>Report details</translation>
+    </message>
+    <message>
+        <source>咨询事项</source>
+        <translation>Inquiry details</translation>
+    </message>
+    <message>
+        <source>事实和理由</source>
+        <translation>Facts and grounds</translation>
+    </message>
+    <message>
+        <source>平台工单号</source>
+        <translation>Platform ticket no.</translation>
+    </message>
+    <message>
+        <source>元，如 1234.50</source>
+        <translation>Yuan, e.g. 1234.50</translation>
+    </message>
+    <message>
+        <source>涉及金额</source>
+        <translation>Amount involved</translation>
+    </message>
+    <message>
+        <source>（未选择）</source>
+        <translation>(not selected)</translation>
+    </message>
+    <message>
+        <source>消费类别</source>
+        <translation>Consumer category</translation>
+    </message>
+    <message>
+        <source>具体类别</source>
+        <translation>Subcategory</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>未询问</source>
+        <translation>Not asked</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>同意公示</source>
+        <translation>Consents to publication</translation>
+    </message>
+    <message>
+        <source>同意委托调解</source>
+        <translation>Consents to entrusted mediation</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>只有站长可以指定或更换承办调解员</source>
+        <translation>Only the station head can assign or change the mediator</translation>
+    </message>
+    <message>
+        <source>承办调解员</source>
+        <translation>Assigned mediator</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditing</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>撤销这次修改（Ctrl+Z）</source>
+        <translation>Undo this change (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Undo edit</translation>
+    </message>
+    <message>
+        <source>没有修改，未保存。</source>
+        <translation>Nothing was changed; nothing saved.</translation>
+    </message>
+    <message>
+        <source>已保存：{changes}</source>
+        <translation>Saved: {changes}</translation>
+    </message>
+    <message>
+        <source>不能撤销：{reason}</source>
+        <translation>Cannot undo: {reason}</translation>
+    </message>
+    <message>
+        <source>已撤销：{changes}</source>
+        <translation>Undone: {changes}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{party}的{fields}</source>
+        <translation>{party}&apos;s {fields}</translation>
+    </message>
+</context>
+<context>
     <name>CaseFactsTab</name>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>修改案件信息（F2）</source>
+        <translation>Edit case details (F2)</translation>
+    </message>
     <message>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
@@ -190,6 +420,10 @@ Specific reason: {reason}</translation>
     <message>
         <source>同意委托调解</source>
         <translation>Consents to entrusted mediation</translation>
+    </message>
+    <message>
+        <source>承办调解员</source>
+        <translation>Assigned mediator</translation>
     </message>
     <message>
         <source>群体投诉</source>
@@ -284,6 +518,14 @@ Specific reason: {reason}</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>编辑当事人</source>
+        <translation>Edit party</translation>
+    </message>
+    <message>
+        <source>编辑当事人：{name}</source>
+        <translation>Edit party: {name}</translation>
+    </message>
+    <message>
         <source>（代表人）</source>
         <translation> (representative)</translation>
     </message>
@@ -351,8 +593,20 @@ Specific reason: {reason}</translation>
         <translation>Mediator</translation>
     </message>
     <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>同步状态：已同步、待上传、有冲突或被拒收。此列不能排序。</source>
+        <translation>Sync status: synced, waiting to upload, in conflict or rejected. This column cannot be sorted.</translation>
+    </message>
+    <message>
         <source>按最近期限排序要逐件计算期限，只在未结案件不超过 {limit} 件时可用；更多时请先筛选。</source>
         <translation>Sorting by next deadline computes each case&apos;s deadline, so it is available only when at most {limit} open cases match; with more, filter first.</translation>
+    </message>
+    <message>
+        <source>“同步”列不能排序。</source>
+        <translation>The &quot;Sync&quot; column cannot be sorted.</translation>
     </message>
     <message>
         <source>不能按最近期限排序：筛选出的未结案件有 {found} 件，超过 {limit} 件。请先缩小筛选范围。</source>
@@ -375,6 +629,22 @@ Specific reason: {reason}</translation>
         <translation>Suspended</translation>
     </message>
     <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>有冲突</source>
+        <translation>In conflict</translation>
+    </message>
+    <message>
+        <source>被拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -383,538 +653,707 @@ Specific reason: {reason}</translation>
     <name>CaseWords</name>
     <message>
         <source>已登记</source>
+        <comment>state</comment>
         <translation>Registered</translation>
     </message>
     <message>
         <source>已受理</source>
+        <comment>state</comment>
         <translation>Accepted</translation>
     </message>
     <message>
         <source>不予受理</source>
-        <translation>Refuse (not accepted)</translation>
+        <comment>state</comment>
+        <translation>Not accepted</translation>
     </message>
     <message>
         <source>调解中</source>
+        <comment>state</comment>
         <translation>In mediation</translation>
     </message>
     <message>
         <source>调解成功</source>
+        <comment>state</comment>
         <translation>Mediation successful</translation>
     </message>
     <message>
         <source>终止调解</source>
-        <translation>Terminate mediation</translation>
+        <comment>state</comment>
+        <translation>Mediation terminated</translation>
     </message>
     <message>
         <source>已撤回</source>
+        <comment>state</comment>
         <translation>Withdrawn</translation>
     </message>
     <message>
         <source>已回访</source>
+        <comment>state</comment>
         <translation>Followed up</translation>
     </message>
     <message>
         <source>核查中</source>
+        <comment>state</comment>
         <translation>Being checked</translation>
     </message>
     <message>
         <source>已立案</source>
+        <comment>state</comment>
         <translation>Case filed</translation>
     </message>
     <message>
         <source>不予立案</source>
+        <comment>state</comment>
         <translation>Not filed</translation>
     </message>
     <message>
         <source>已答复</source>
+        <comment>state</comment>
         <translation>Answered</translation>
     </message>
     <message>
         <source>已办结</source>
+        <comment>state</comment>
         <translation>Closed</translation>
     </message>
     <message>
         <source>已作废</source>
+        <comment>state</comment>
         <translation>Voided</translation>
     </message>
     <message>
         <source>登记</source>
+        <comment>action</comment>
         <translation>Register</translation>
     </message>
     <message>
         <source>受理</source>
+        <comment>action</comment>
         <translation>Accept</translation>
     </message>
     <message>
+        <source>不予受理</source>
+        <comment>action</comment>
+        <translation>Refuse</translation>
+    </message>
+    <message>
         <source>安排调解</source>
+        <comment>action</comment>
         <translation>Schedule mediation</translation>
     </message>
     <message>
         <source>记录调解</source>
+        <comment>action</comment>
         <translation>Record mediation</translation>
     </message>
     <message>
         <source>中止计时（鉴定检测/回避）</source>
+        <comment>action</comment>
         <translation>Pause clock (testing/appraisal, recusal)</translation>
     </message>
     <message>
         <source>恢复计时</source>
+        <comment>action</comment>
         <translation>Resume clock</translation>
     </message>
     <message>
+        <source>调解成功</source>
+        <comment>action</comment>
+        <translation>Record agreement</translation>
+    </message>
+    <message>
+        <source>终止调解</source>
+        <comment>action</comment>
+        <translation>Terminate mediation</translation>
+    </message>
+    <message>
         <source>告知终止调解</source>
+        <comment>action</comment>
         <translation>Notify termination</translation>
     </message>
     <message>
         <source>撤回投诉</source>
+        <comment>action</comment>
         <translation>Withdraw complaint</translation>
     </message>
     <message>
         <source>回访</source>
-        <translation>Follow-up</translation>
+        <comment>action</comment>
+        <translation>Follow up</translation>
     </message>
     <message>
         <source>开始核查</source>
+        <comment>action</comment>
         <translation>Start check</translation>
     </message>
     <message>
         <source>延长核查期限</source>
+        <comment>action</comment>
         <translation>Extend check deadline</translation>
     </message>
     <message>
         <source>立案决定</source>
+        <comment>action</comment>
         <translation>Filing decision</translation>
     </message>
     <message>
         <source>答复咨询</source>
+        <comment>action</comment>
         <translation>Answer inquiry</translation>
     </message>
     <message>
         <source>办结</source>
+        <comment>action</comment>
         <translation>Close</translation>
     </message>
     <message>
         <source>修改</source>
+        <comment>action</comment>
         <translation>Edit</translation>
     </message>
     <message>
         <source>作废</source>
+        <comment>action</comment>
         <translation>Void</translation>
     </message>
     <message>
         <source>修改当事人信息</source>
+        <comment>action</comment>
         <translation>Edit party details</translation>
     </message>
     <message>
         <source>提议不予受理（待站长确认）</source>
+        <comment>action</comment>
         <translation>Propose refusal (awaiting station head confirmation)</translation>
     </message>
     <message>
         <source>提议终止调解（待站长确认）</source>
+        <comment>action</comment>
         <translation>Propose terminating mediation (awaiting station head confirmation)</translation>
     </message>
     <message>
         <source>站长驳回不予受理提议</source>
+        <comment>action</comment>
         <translation>Station head rejected the refusal proposal</translation>
     </message>
     <message>
         <source>站长驳回终止调解提议</source>
+        <comment>action</comment>
         <translation>Station head rejected the termination proposal</translation>
     </message>
     <message>
+        <source>处理同步冲突</source>
+        <comment>action</comment>
+        <translation>Resolve sync conflicts</translation>
+    </message>
+    <message>
         <source>编号</source>
+        <comment>field</comment>
         <translation>Case No.</translation>
     </message>
     <message>
         <source>类别</source>
+        <comment>field</comment>
         <translation>Type</translation>
     </message>
     <message>
         <source>状态</source>
+        <comment>field</comment>
         <translation>Status</translation>
     </message>
     <message>
         <source>平台工单号</source>
+        <comment>field</comment>
         <translation>Platform ticket no.</translation>
     </message>
     <message>
         <source>承办调解员</source>
+        <comment>field</comment>
         <translation>Assigned mediator</translation>
     </message>
     <message>
         <source>请求事项</source>
+        <comment>field</comment>
         <translation>Request</translation>
     </message>
     <message>
         <source>事实和理由</source>
+        <comment>field</comment>
         <translation>Facts and grounds</translation>
     </message>
     <message>
         <source>涉及金额</source>
+        <comment>field</comment>
         <translation>Amount involved</translation>
     </message>
     <message>
         <source>消费类别</source>
+        <comment>field</comment>
         <translation>Consumer category</translation>
     </message>
     <message>
         <source>问题类别</source>
+        <comment>field</comment>
         <translation>Problem category</translation>
     </message>
     <message>
         <source>同意公示</source>
+        <comment>field</comment>
         <translation>Consents to publication</translation>
     </message>
     <message>
         <source>同意委托调解</source>
+        <comment>field</comment>
         <translation>Consents to entrusted mediation</translation>
     </message>
     <message>
         <source>决定日期</source>
+        <comment>field</comment>
         <translation>Decision date</translation>
     </message>
     <message>
         <source>不予受理理由</source>
+        <comment>field</comment>
         <translation>Refusal ground</translation>
     </message>
     <message>
         <source>不予受理具体理由</source>
+        <comment>field</comment>
         <translation>Specific refusal reason</translation>
     </message>
     <message>
         <source>开始调解日期</source>
+        <comment>field</comment>
         <translation>Mediation start date</translation>
     </message>
     <message>
         <source>办理结果日期</source>
+        <comment>field</comment>
         <translation>Outcome date</translation>
     </message>
     <message>
         <source>调解协议</source>
+        <comment>field</comment>
         <translation>Mediation agreement</translation>
     </message>
     <message>
         <source>制作调解书</source>
+        <comment>field</comment>
         <translation>Mediation agreement document issued</translation>
     </message>
     <message>
         <source>挽回经济损失</source>
+        <comment>field</comment>
         <translation>Economic loss recovered</translation>
     </message>
     <message>
         <source>终止调解理由</source>
+        <comment>field</comment>
         <translation>Termination ground</translation>
     </message>
     <message>
         <source>终止调解具体理由</source>
+        <comment>field</comment>
         <translation>Specific termination reason</translation>
     </message>
     <message>
         <source>终止调解告知日期</source>
+        <comment>field</comment>
         <translation>Termination notice date</translation>
     </message>
     <message>
         <source>撤回说明</source>
+        <comment>field</comment>
         <translation>Withdrawal note</translation>
     </message>
     <message>
         <source>核查期限已延长</source>
+        <comment>field</comment>
         <translation>Check deadline extended</translation>
     </message>
     <message>
         <source>立案决定理由</source>
+        <comment>field</comment>
         <translation>Filing decision reason</translation>
     </message>
     <message>
         <source>答复内容</source>
+        <comment>field</comment>
         <translation>Answer</translation>
     </message>
     <message>
         <source>办结日期</source>
+        <comment>field</comment>
         <translation>Closing date</translation>
     </message>
     <message>
         <source>作废原因</source>
+        <comment>field</comment>
         <translation>Reason for voiding</translation>
     </message>
     <message>
         <source>理由</source>
+        <comment>field</comment>
         <translation>Reason</translation>
     </message>
     <message>
         <source>意见</source>
+        <comment>field</comment>
         <translation>Comments</translation>
     </message>
     <message>
         <source>理由项</source>
+        <comment>field</comment>
         <translation>Ground</translation>
     </message>
     <message>
         <source>调解场次</source>
+        <comment>field</comment>
         <translation>Mediation session</translation>
     </message>
     <message>
         <source>调解时间</source>
+        <comment>field</comment>
         <translation>Mediation time</translation>
     </message>
     <message>
         <source>调解地点</source>
+        <comment>field</comment>
         <translation>Mediation venue</translation>
     </message>
     <message>
         <source>调解方式</source>
+        <comment>field</comment>
         <translation>Mediation mode</translation>
     </message>
     <message>
         <source>调解人员</source>
+        <comment>field</comment>
         <translation>Mediators</translation>
     </message>
     <message>
         <source>参加人员</source>
+        <comment>field</comment>
         <translation>Participants</translation>
     </message>
     <message>
         <source>调解记录</source>
+        <comment>field</comment>
         <translation>Mediation record</translation>
     </message>
     <message>
         <source>中止计时</source>
+        <comment>field</comment>
         <translation>Clock pause</translation>
     </message>
     <message>
         <source>开始日期</source>
+        <comment>field</comment>
         <translation>Start date</translation>
     </message>
     <message>
         <source>结束日期</source>
+        <comment>field</comment>
         <translation>End date</translation>
     </message>
     <message>
         <source>说明</source>
+        <comment>field</comment>
         <translation>Details</translation>
     </message>
     <message>
         <source>结果</source>
+        <comment>field</comment>
         <translation>Result</translation>
     </message>
     <message>
+        <source>回访</source>
+        <comment>field</comment>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
         <source>回访日期</source>
+        <comment>field</comment>
         <translation>Follow-up date</translation>
     </message>
     <message>
         <source>回访方式</source>
+        <comment>field</comment>
         <translation>Follow-up method</translation>
     </message>
     <message>
         <source>联系上当事人</source>
+        <comment>field</comment>
         <translation>Party reached</translation>
     </message>
     <message>
         <source>满意度</source>
+        <comment>field</comment>
         <translation>Satisfaction</translation>
     </message>
     <message>
         <source>备注</source>
+        <comment>field</comment>
         <translation>Notes</translation>
     </message>
     <message>
         <source>提议</source>
+        <comment>field</comment>
         <translation>Proposal</translation>
     </message>
     <message>
         <source>当事人</source>
+        <comment>field</comment>
         <translation>Party</translation>
     </message>
     <message>
         <source>姓名或名称</source>
+        <comment>field</comment>
         <translation>Name</translation>
     </message>
     <message>
         <source>电话</source>
+        <comment>field</comment>
         <translation>Phone</translation>
     </message>
     <message>
         <source>地址</source>
+        <comment>field</comment>
         <translation>Address</translation>
     </message>
     <message>
         <source>证件类型</source>
+        <comment>field</comment>
         <translation>ID type</translation>
     </message>
     <message>
         <source>证件号码</source>
+        <comment>field</comment>
         <translation>ID number</translation>
     </message>
     <message>
         <source>统一社会信用代码</source>
+        <comment>field</comment>
         <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>法定代表人</source>
+        <comment>field</comment>
         <translation>Legal representative</translation>
     </message>
     <message>
         <source>联系人</source>
+        <comment>field</comment>
         <translation>Contact person</translation>
     </message>
     <message>
         <source>委托事项</source>
+        <comment>field</comment>
         <translation>Entrusted matters</translation>
     </message>
     <message>
         <source>委托权限</source>
+        <comment>field</comment>
         <translation>Authorized powers</translation>
     </message>
     <message>
         <source>委托期限起</source>
+        <comment>field</comment>
         <translation>Authorization valid from</translation>
     </message>
     <message>
         <source>委托期限止</source>
+        <comment>field</comment>
         <translation>Authorization valid to</translation>
     </message>
     <message>
         <source>投诉</source>
+        <comment>kind</comment>
         <translation>Complaint</translation>
     </message>
     <message>
         <source>举报</source>
+        <comment>kind</comment>
         <translation>Report</translation>
     </message>
     <message>
         <source>咨询</source>
+        <comment>kind</comment>
         <translation>Inquiry</translation>
     </message>
     <message>
         <source>来人来访</source>
+        <comment>channel</comment>
         <translation>Walk-in visit</translation>
     </message>
     <message>
+        <source>电话</source>
+        <comment>channel</comment>
+        <translation>Phone call</translation>
+    </message>
+    <message>
         <source>信函</source>
+        <comment>channel</comment>
         <translation>Letter</translation>
     </message>
     <message>
         <source>12315平台</source>
+        <comment>channel</comment>
         <translation>12315 platform</translation>
     </message>
     <message>
         <source>12345热线</source>
+        <comment>channel</comment>
         <translation>12345 hotline</translation>
     </message>
     <message>
         <source>投诉人</source>
+        <comment>party</comment>
         <translation>Complainant</translation>
     </message>
     <message>
         <source>被投诉人</source>
+        <comment>party</comment>
         <translation>Respondent</translation>
     </message>
     <message>
         <source>举报人</source>
+        <comment>party</comment>
         <translation>Reporter</translation>
     </message>
     <message>
         <source>咨询人</source>
+        <comment>party</comment>
         <translation>Inquirer</translation>
     </message>
     <message>
         <source>委托代理人</source>
+        <comment>party</comment>
         <translation>Authorized agent</translation>
     </message>
     <message>
         <source>居民身份证</source>
+        <comment>ID type</comment>
         <translation>Resident ID card</translation>
     </message>
     <message>
         <source>护照</source>
+        <comment>ID type</comment>
         <translation>Passport</translation>
     </message>
     <message>
         <source>港澳居民来往内地通行证</source>
+        <comment>ID type</comment>
         <translation>Mainland Travel Permit for Hong Kong and Macao Residents</translation>
     </message>
     <message>
         <source>台湾居民来往大陆通行证</source>
+        <comment>ID type</comment>
         <translation>Mainland Travel Permit for Taiwan Residents</translation>
     </message>
     <message>
         <source>外国人永久居留身份证</source>
+        <comment>ID type</comment>
         <translation>Foreign Permanent Resident ID Card</translation>
     </message>
     <message>
         <source>其他证件</source>
+        <comment>ID type</comment>
         <translation>Other ID</translation>
     </message>
     <message>
         <source>现场</source>
+        <comment>mode</comment>
         <translation>In person</translation>
     </message>
     <message>
         <source>网络</source>
+        <comment>mode</comment>
         <translation>Online</translation>
     </message>
     <message>
+        <source>电话</source>
+        <comment>mode</comment>
+        <translation>By phone</translation>
+    </message>
+    <message>
         <source>音频</source>
+        <comment>mode</comment>
         <translation>Audio</translation>
     </message>
     <message>
         <source>视频</source>
+        <comment>mode</comment>
         <translation>Video</translation>
     </message>
     <message>
         <source>鉴定检测</source>
+        <comment>pause</comment>
         <translation>Testing/appraisal</translation>
     </message>
     <message>
         <source>回避申请</source>
+        <comment>pause</comment>
         <translation>Recusal request</translation>
     </message>
     <message>
         <source>非常满意</source>
+        <comment>satisfaction</comment>
         <translation>Very satisfied</translation>
     </message>
     <message>
         <source>满意</source>
+        <comment>satisfaction</comment>
         <translation>Satisfied</translation>
     </message>
     <message>
         <source>基本满意</source>
+        <comment>satisfaction</comment>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
         <source>不满意</source>
+        <comment>satisfaction</comment>
         <translation>Dissatisfied</translation>
     </message>
     <message>
         <source>受理决定期限</source>
+        <comment>deadline</comment>
         <translation>Acceptance decision deadline</translation>
     </message>
     <message>
         <source>调解期限</source>
+        <comment>deadline</comment>
         <translation>Mediation deadline</translation>
     </message>
     <message>
         <source>终止调解告知期限</source>
+        <comment>deadline</comment>
         <translation>Termination notice deadline</translation>
     </message>
     <message>
         <source>举报核查期限</source>
+        <comment>deadline</comment>
         <translation>Report check deadline</translation>
     </message>
     <message>
         <source>未到期</source>
+        <comment>deadline state</comment>
         <translation>On time</translation>
     </message>
     <message>
         <source>即将到期</source>
+        <comment>deadline state</comment>
         <translation>Due soon</translation>
     </message>
     <message>
         <source>已超期</source>
+        <comment>deadline state</comment>
         <translation>Overdue</translation>
     </message>
     <message>
         <source>已中止</source>
+        <comment>deadline state</comment>
         <translation>Suspended</translation>
     </message>
 </context>
@@ -1015,6 +1454,159 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>渠道</source>
+        <comment>field</comment>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <comment>field</comment>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>录入时间</source>
+        <comment>field</comment>
+        <translation>Entered at</translation>
+    </message>
+    <message>
+        <source>适用规章</source>
+        <comment>field</comment>
+        <translation>Applicable rule</translation>
+    </message>
+    <message>
+        <source>当事人身份</source>
+        <comment>field</comment>
+        <translation>Party role</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <comment>field</comment>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <comment>part</comment>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <comment>part</comment>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>当事人（本站没有）</source>
+        <translation>Party (not held at this station)</translation>
+    </message>
+    <message>
+        <source>{part} · {field}</source>
+        <translation>{part} · {field}</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>处理同步冲突 {number}</source>
+        <translation>Resolve sync conflicts {number}</translation>
+    </message>
+    <message>
+        <source>本站与市局中心对下列字段记录了不同的值。请逐项选择：保留本站的值，或采用中心的值。所选的值与本站现值不同时，作为一条新的办理记录保存，下次同步时上传。</source>
+        <translation>This station and the bureau hub hold different values for the fields below. For each field, choose whether to keep the station value or use the hub value. Where the chosen value differs from the station&apos;s current one, it is saved as a new entry in the case history and uploaded at the next sync.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>本站的值</source>
+        <translation>Station value</translation>
+    </message>
+    <message>
+        <source>中心的值</source>
+        <translation>Hub value</translation>
+    </message>
+    <message>
+        <source>保留本站</source>
+        <translation>Keep station value</translation>
+    </message>
+    <message>
+        <source>采用中心</source>
+        <translation>Use hub value</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>全部保留本站</source>
+        <translation>Keep all station values</translation>
+    </message>
+    <message>
+        <source>全部采用中心</source>
+        <translation>Use all hub values</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{field}：保留本站</source>
+        <translation>{field}: keep station value</translation>
+    </message>
+    <message>
+        <source>{field}：采用中心</source>
+        <translation>{field}: use hub value</translation>
+    </message>
+    <message>
+        <source>中心的这个值本站不能采用（本站没有这一部分或所指的人员）；请保留本站的值，或请市局核对。</source>
+        <translation>This station cannot use the hub value here (the station does not hold that part, or the person it refers to); keep the station value, or ask the city bureau to check it.</translation>
+    </message>
+    <message>
+        <source>请为每个字段选择“保留本站”或“采用中心”。</source>
+        <translation>Choose &quot;Keep station value&quot; or &quot;Use hub value&quot; for every field.</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictNotice</name>
+    <message>
+        <source>处理冲突…</source>
+        <translation>Resolve conflicts…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ 此案有同步冲突：%n 个字段本站与市局中心的记录不同，须选择保留哪一方。</source>
+        <translation>
+            <numerusform>⚠ This case has a sync conflict: %n field differs between this station and the bureau hub; choose which value to keep.</numerusform>
+            <numerusform>⚠ This case has sync conflicts: %n fields differ between this station and the bureau hub; choose which values to keep.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <source>建立站点</source>
@@ -1054,6 +1646,77 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>DataMenu</name>
+    <message>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>备份已取消。</source>
+        <translation>Backup cancelled.</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>已备份到：{path}</source>
+        <translation>Backed up to: {path}</translation>
+    </message>
+    <message>
+        <source>备份文件夹 {folder} 无法使用：{problem}。这次备份已改存到数据目录。</source>
+        <translation>The backup folder {folder} cannot be used: {problem}. This backup was saved in the data folder instead.</translation>
+    </message>
+    <message>
+        <source>⚠ 备份文件夹 {folder} 无法使用：{problem}。备份改存到 {fallback}。</source>
+        <translation>⚠ The backup folder {folder} cannot be used: {problem}. Backups are saved to {fallback} instead.</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份文件</source>
+        <translation>Choose the backup file to restore</translation>
+    </message>
+    <message>
+        <source>调解台备份 (*.db)</source>
+        <translation>Mediation Desk backups (*.db)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>用备份 {name} 替换本站现在的全部数据？</source>
+        <translation>Replace all of this station&apos;s current data with the backup {name}?</translation>
+    </message>
+    <message>
+        <source>现在的数据不会丢失：恢复前先另存到 {folder}（文件名以 replaced- 开头），需要时可再从它恢复。恢复时调解台会关闭所有窗口，恢复后请重新登录。</source>
+        <translation>The current data will not be lost: before restoring, it is saved to {folder} (file name starting with replaced-), and you can restore from that copy if needed. The desk closes all its windows while restoring; sign in again afterwards.</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DecideFilingDialog</name>
     <message>
         <source>立案</source>
@@ -1074,6 +1737,230 @@ Specific reason: {reason}</translation>
     <message>
         <source>请选择立案或不予立案</source>
         <translation>Choose whether to open a case</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>正在进行每日完整性检查和备份…</source>
+        <translation>Running the daily integrity check and backup…</translation>
+    </message>
+    <message>
+        <source>正在进行每日完整性检查和备份…
+第 1 步（共 2 步）：检查数据库完整性</source>
+        <translation>Running the daily integrity check and backup…
+Step 1 of 2: checking the database</translation>
+    </message>
+    <message>
+        <source>正在进行每日完整性检查和备份…
+第 2 步（共 2 步）：备份数据库</source>
+        <translation>Running the daily integrity check and backup…
+Step 2 of 2: backing up the database</translation>
+    </message>
+    <message>
+        <source>今天的备份没有做成</source>
+        <translation>Today&apos;s backup was not made</translation>
+    </message>
+    <message>
+        <source>数据库完整性检查已通过，可以照常登录。请检查磁盘空间和备份文件夹（站长可在站点设置中更改），再用“数据 › 立即备份…”补做一次备份。</source>
+        <translation>The database integrity check passed, and you can sign in as usual. Check the disk space and the backup folder (the station head can change it in the station settings), then make up the backup with &quot;Data › Back up now…&quot;.</translation>
+    </message>
+    <message>
+        <source>正在从备份恢复…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+        <source>已从备份恢复</source>
+        <translation>Restored from backup</translation>
+    </message>
+    <message>
+        <source>已从备份 {name} 恢复。请重新登录。</source>
+        <translation>Restored from the backup {name}. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>原来的数据已另存为 {kept}。</source>
+        <translation>The previous data was kept as {kept}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentIssuer</name>
+    <message>
+        <source>无法打开文书</source>
+        <translation>Could not open the document</translation>
+    </message>
+    <message>
+        <source>{title}已于 {when} 出具（{number}）。</source>
+        <translation>{title} was issued on {when} ({number}).</translation>
+    </message>
+    <message>
+        <source>无文号</source>
+        <translation>no document number</translation>
+    </message>
+    <message>
+        <source>重新打印的是存档的原件。内容有误时才出具更正文书，它另编文号。</source>
+        <translation>A reprint is the archived original. Issue a correction only if the content is wrong; a correction gets a new document number.</translation>
+    </message>
+    <message>
+        <source>重新打印已出具的文书</source>
+        <translation>Reprint the issued document</translation>
+    </message>
+    <message>
+        <source>出具更正文书</source>
+        <translation>Issue a correction</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>将出具一份新的{title}，另编文号，更正 {number}；原文书仍存档。</source>
+        <translation>A new {title} will be issued under a new document number, correcting {number}; the original document stays on file.</translation>
+    </message>
+    <message>
+        <source>无法生成{title}</source>
+        <translation>Could not generate {title}</translation>
+    </message>
+    <message>
+        <source>正在生成{title}样稿…</source>
+        <translation>Generating a draft of {title}…</translation>
+    </message>
+    <message>
+        <source>{title}（样稿）</source>
+        <translation>{title} (draft)</translation>
+    </message>
+    <message>
+        <source>未能出具{title}</source>
+        <translation>Could not issue {title}</translation>
+    </message>
+    <message>
+        <source>正在出具{title}…</source>
+        <translation>Issuing {title}…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>样稿，尚未出具</source>
+        <translation>Draft, not issued yet</translation>
+    </message>
+    <message>
+        <source>出具</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>出具即存档，不能再修改；内容有误时另行出具更正文书</source>
+        <translation>Once issued, the document is archived and cannot be changed; if its content is wrong, issue a correction</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <source>页码</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>适合页面</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source> / {pages} 页</source>
+        <translation> of {pages}</translation>
+    </message>
+    <message>
+        <source>{action}（{keys}）</source>
+        <translation>{action} ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>出具时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>出具人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>本案尚未出具文书。</source>
+        <translation>No documents have been issued for this case.</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>出具文书…</source>
+        <translation>Issue document…</translation>
+    </message>
+    <message>
+        <source>出具并打印…</source>
+        <translation>Issue and print…</translation>
+    </message>
+    <message>
+        <source>暂不出具</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>（无文号）</source>
+        <translation>(no document number)</translation>
+    </message>
+    <message>
+        <source>更正了 {number}</source>
+        <translation>Corrects {number}</translation>
+    </message>
+    <message>
+        <source>已被更正（见 {number}）</source>
+        <translation>Corrected (see {number})</translation>
+    </message>
+    <message>
+        <source>{title}（已出具 {number}）</source>
+        <translation>{title} (issued: {number})</translation>
+    </message>
+    <message>
+        <source>可出具：{title}</source>
+        <translation>Ready to issue: {title}</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1995,29 @@ Specific reason: {reason}</translation>
     <message>
         <source>延长理由</source>
         <translation>Reason for extension</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraInputDialog</name>
+    <message>
+        <source>{title}：补充内容</source>
+        <translation>{title}: additional details</translation>
+    </message>
+    <message>
+        <source>生成样稿</source>
+        <translation>Generate draft</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（按式样）</source>
+        <translation>(as on the form)</translation>
+    </message>
+    <message>
+        <source>{field}：{reason}</source>
+        <translation>{field}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +2309,73 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>HubEnrolmentBox</name>
+    <message>
+        <source>市局中心</source>
+        <translation>Bureau hub</translation>
+    </message>
+    <message>
+        <source>如 https://hub.example.gov.cn</source>
+        <translation>e.g. https://hub.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>登记…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <source>用市局给的一次性登记码把本站登记到市局中心；登记立即生效，不需要再点“保存”。</source>
+        <translation>Register this station with the bureau hub using the one-time registration code from the city bureau. Registration takes effect at once; there is no need to click &quot;Save&quot;.</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已登记，可以同步。</source>
+        <translation>Registered; ready to sync.</translation>
+    </message>
+    <message>
+        <source>⚠ 本机的系统密钥环中没有本站的站点密钥：请用新的登记码重新登记。</source>
+        <translation>⚠ This computer&apos;s system keyring does not hold this station&apos;s key: register again with a new registration code.</translation>
+    </message>
+    <message>
+        <source>尚未登记。</source>
+        <translation>Not registered yet.</translation>
+    </message>
+    <message>
+        <source>登记到市局中心</source>
+        <translation>Register with the bureau hub</translation>
+    </message>
+    <message>
+        <source>请输入市局给本站的一次性登记码（如 ABCD-EFGH-JKLM-NPQR）：</source>
+        <translation>Enter the one-time registration code the city bureau gave this station (e.g. ABCD-EFGH-JKLM-NPQR):</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在登记…</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <source>已登记到 {url}（中心所记的站点名称：{name}）。站点密钥已存入系统密钥环。</source>
+        <translation>Registered with {url} (station name on record at the hub: {name}). The station key is stored in the system keyring.</translation>
+    </message>
+    <message>
+        <source>⚠ 登记没有成功：{message}</source>
+        <translation>⚠ Registration failed: {message}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>登记</source>
@@ -1658,6 +2635,14 @@ Specific reason: {reason}</translation>
         <translation>Search case numbers, parties, businesses, details…</translation>
     </message>
     <message>
+        <source>统计总数</source>
+        <translation>Count all</translation>
+    </message>
+    <message>
+        <source>逐件统计符合条件的全部案件；案件很多时需要几秒钟。</source>
+        <translation>Counts every matching case; with many cases this takes a few seconds.</translation>
+    </message>
+    <message>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
@@ -1692,6 +2677,20 @@ Specific reason: {reason}</translation>
             <numerusform>%n cases</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>超过 %n 件，正在统计…</source>
+        <translation>
+            <numerusform>More than %n case, counting…</numerusform>
+            <numerusform>More than %n cases, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>超过 %n 件</source>
+        <translation>
+            <numerusform>More than %n case</numerusform>
+            <numerusform>More than %n cases</numerusform>
+        </translation>
+    </message>
     <message>
         <source>上次备份：无</source>
         <translation>Last backup: none</translation>
@@ -1710,6 +2709,21 @@ Specific reason: {reason}</translation>
     <message>
         <source>告知日期</source>
         <translation>Notice date</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2917,29 @@ Specific reason: {reason}</translation>
     <message>
         <source>驳回意见</source>
         <translation>Rejection comments</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveAttachmentBox</name>
+    <message>
+        <source>移除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>从本案移除附件“{name}”？</source>
+        <translation>Remove the attachment &quot;{name}&quot; from this case?</translation>
+    </message>
+    <message>
+        <source>移除会记入办理记录；案件办结或作废后，附件不能再移除。</source>
+        <translation>The removal is recorded in the case history. Once the case is closed or voided, attachments can no longer be removed.</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +3215,266 @@ Specific reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>SyncDesk</name>
+    <message>
+        <source>与市局中心同步…</source>
+        <translation>Sync with the bureau hub…</translation>
+    </message>
+    <message>
+        <source>与市局中心同步（Ctrl+Shift+Y）</source>
+        <translation>Sync with the bureau hub (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>未同步 %n 条</source>
+        <translation>
+            <numerusform>%n change not synced</numerusform>
+            <numerusform>%n changes not synced</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>与市局中心同步</source>
+        <translation>Sync with the bureau hub</translation>
+    </message>
+    <message>
+        <source>同步在后台进行：关闭本窗口不会中断同步；要停止，请点“取消同步”。</source>
+        <translation>The sync runs in the background: closing this window does not interrupt it. To stop it, click &quot;Cancel sync&quot;.</translation>
+    </message>
+    <message>
+        <source>开始同步</source>
+        <translation>Start sync</translation>
+    </message>
+    <message>
+        <source>取消同步</source>
+        <translation>Cancel sync</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>处理冲突…</source>
+        <translation>Resolve conflicts…</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>被拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>有冲突</source>
+        <translation>In conflict</translation>
+    </message>
+    <message>
+        <source>已隔离</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>核验</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>需要处理的案件</source>
+        <translation>Cases needing attention</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>本次尚未同步。</source>
+        <translation>No sync has run yet.</translation>
+    </message>
+    <message>
+        <source>同步报告</source>
+        <translation>Sync report</translation>
+    </message>
+    <message>
+        <source>本站尚未登记到市局中心：请站长在“设置”的“市局中心”中登记。</source>
+        <translation>This station is not registered with the bureau hub yet: the station head can register it under &quot;Bureau hub&quot; in Settings.</translation>
+    </message>
+    <message>
+        <source>市局中心：{url}</source>
+        <translation>Bureau hub: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条办理记录</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 件案件</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（其后的 {held} 条记录暂不上传）</source>
+        <translation> (the {held} later changes are held back)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{number} · 有冲突（%n 个字段）</source>
+        <translation>
+            <numerusform>{number} · in conflict (%n field)</numerusform>
+            <numerusform>{number} · in conflict (%n fields)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number} · 被拒收：{reason}</source>
+        <translation>{number} · rejected: {reason}</translation>
+    </message>
+    <message>
+        <source>中心拒收了此案的记录，此案暂停上传，请联系市局核对。</source>
+        <translation>The hub rejected this case&apos;s changes, so uploads for this case are on hold. Contact the city bureau to check them.</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>正在准备（备份本站数据）…</source>
+        <translation>Preparing (backing up station data)…</translation>
+    </message>
+    <message>
+        <source>正在取消：等待当前请求结束…</source>
+        <translation>Cancelling: waiting for the current request to finish…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>从未核验同步</source>
+        <translation>No verified sync yet</translation>
+    </message>
+    <message>
+        <source>上次核验同步：{time}</source>
+        <translation>Last verified sync: {time}</translation>
+    </message>
+    <message>
+        <source>已备份本站数据</source>
+        <translation>Station data backed up</translation>
+    </message>
+    <message>
+        <source>上传附件</source>
+        <translation>Uploading attachments</translation>
+    </message>
+    <message>
+        <source>上传办理记录</source>
+        <translation>Uploading changes</translation>
+    </message>
+    <message>
+        <source>接收市局下发</source>
+        <translation>Receiving from the city bureau</translation>
+    </message>
+    <message>
+        <source>与中心核验</source>
+        <translation>Verifying with the hub</translation>
+    </message>
+    <message>
+        <source>{phase}：{done} / {total} 条</source>
+        <translation>{phase}: {done} / {total} changes</translation>
+    </message>
+    <message>
+        <source>{phase}：{done} / {total}</source>
+        <translation>{phase}: {done} / {total}</translation>
+    </message>
+    <message>
+        <source>已发送 {sent} · 已接收 {received}</source>
+        <translation>Sent {sent} · received {received}</translation>
+    </message>
+    <message>
+        <source>⚠ 本机时钟比市局中心慢 {minutes} 分钟，请校准本机时间。</source>
+        <translation>⚠ This computer&apos;s clock is {minutes} minutes behind the bureau hub; please correct this computer&apos;s time.</translation>
+    </message>
+    <message>
+        <source>⚠ 本机时钟比市局中心快 {minutes} 分钟，请校准本机时间。</source>
+        <translation>⚠ This computer&apos;s clock is {minutes} minutes ahead of the bureau hub; please correct this computer&apos;s time.</translation>
+    </message>
+    <message>
+        <source>✔ 同步完成，本站与市局中心核验一致。</source>
+        <translation>✔ Sync complete: this station and the bureau hub verified as matching.</translation>
+    </message>
+    <message>
+        <source>⚠ 同步未完成：本站与市局中心核验不一致。请稍后再同步；仍不一致时请联系市局。</source>
+        <translation>⚠ Sync not complete: this station and the bureau hub do not match. Sync again later; if they still do not match, contact the city bureau.</translation>
+    </message>
+    <message>
+        <source>上传：新记录 {sent} 条，中心已有 {duplicates} 条，冲突 {conflicts} 条，被拒收 {rejected} 条；附件 {attachments} 个。</source>
+        <translation>Uploaded: {sent} new changes, {duplicates} already at the hub, {conflicts} in conflict, {rejected} rejected; {attachments} attachments.</translation>
+    </message>
+    <message>
+        <source>接收：分送工单 {work_orders} 件，督办/撤回 {notices} 条，案件更新 {updates} 件，冲突 {conflicts} 处。</source>
+        <translation>Received: {work_orders} dispatched work orders, {notices} supervision notices/withdrawals, {updates} case updates, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+        <source>同步前备份：{path}</source>
+        <translation>Backup before sync: {path}</translation>
+    </message>
+    <message>
+        <source>注意：{problem}</source>
+        <translation>Note: {problem}</translation>
+    </message>
+    <message>
+        <source>中心已确认的记录保留，其余的下次同步时再发送。</source>
+        <translation>Changes the hub has confirmed are kept; the rest will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>⚠ 本站尚未登记到市局中心：请站长在“设置”的“市局中心”中登记。</source>
+        <translation>⚠ This station is not registered with the bureau hub yet: the station head can register it under &quot;Bureau hub&quot; in Settings.</translation>
+    </message>
+    <message>
+        <source>⚠ 无法连接市局中心，同步没有完成。请检查网络后再同步。</source>
+        <translation>⚠ Cannot reach the bureau hub; the sync did not complete. Check the network connection and sync again.</translation>
+    </message>
+    <message>
+        <source>⚠ 市局中心拒绝了本站的请求，同步没有完成。</source>
+        <translation>⚠ The bureau hub refused this station&apos;s request; the sync did not complete.</translation>
+    </message>
+    <message>
+        <source>⚠ 同步没有完成。</source>
+        <translation>⚠ The sync did not complete.</translation>
+    </message>
+    <message>
+        <source>⚠ 同步因意外错误中止，已记入日志。</source>
+        <translation>⚠ The sync stopped because of an unexpected error, which has been logged.</translation>
+    </message>
+    <message>
+        <source>同步已取消。中心已确认的记录保留，其余的下次同步时再发送。</source>
+        <translation>Sync cancelled. Changes the hub has confirmed are kept; the rest will be sent at the next sync.</translation>
+    </message>
+</context>
+<context>
     <name>TerminateDialog</name>
     <message>
         <source>终止调解理由</source>
@@ -2220,6 +3517,30 @@ Specific reason: {reason}</translation>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
+    <message>
+        <source>标记已办</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>把选中的市局通知标记为已办，它不再列在这里。</source>
+        <translation>Mark the selected bureau notice as done; it will no longer be listed here.</translation>
+    </message>
+    <message>
+        <source>期限将至或已超期</source>
+        <translation>Deadlines due or overdue</translation>
+    </message>
+    <message>
+        <source>待回访</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
+        <source>待站长确认</source>
+        <translation>Awaiting the station head</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
     <message numerus="yes">
         <source>期限将至或已超期（%n）</source>
         <translation>
@@ -2239,6 +3560,13 @@ Specific reason: {reason}</translation>
         <translation>
             <numerusform>Awaiting the station head (%n)</numerusform>
             <numerusform>Awaiting the station head (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>市局通知（%n）</source>
+        <translation>
+            <numerusform>Bureau notice (%n)</numerusform>
+            <numerusform>Bureau notices (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -2265,6 +3593,22 @@ Specific reason: {reason}</translation>
         <source>{name} 提议于 {time}</source>
         <translation>Proposed by {name} on {time}</translation>
     </message>
+    <message>
+        <source>请于 {date} 前回复</source>
+        <translation>Reply by {date}</translation>
+    </message>
+    <message>
+        <source>收到于 {time}</source>
+        <translation>Received {time}</translation>
+    </message>
+    <message>
+        <source>（本站无此案件）</source>
+        <translation>(case not at this station)</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
 </context>
 <context>
     <name>_Cover</name>
@@ -2282,6 +3626,29 @@ Specific reason: {reason}</translation>
     <message>
         <source>⚠ {message}</source>
         <translation>⚠ {message}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>未能打印：打印机没有接受打印任务，请检查打印机后重试。</source>
+        <translation>Could not print: the printer did not accept the print job. Check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>文件未能保存：{path}（{reason}）</source>
+        <translation>The file could not be saved: {path} ({reason})</translation>
     </message>
 </context>
 <context>

@@ -191,3 +191,13 @@ def test_a_case_the_hub_never_had_cannot_claim_a_synced_version(hub, stations):
     assert answer.cases[0].status == "rejected" and "重新同步" in answer.cases[0].reason
     with hub() as session:
         assert session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_a_change_id_given_twice_in_one_batch_is_kept_once(hub, stations):
+    first, second = StationCase({"request": "退款"}), StationCase({"request": "换货"})
+    second.unsent = [first.unsent[0]]  # the same change again, under another case
+    answer = send(hub, stations[0], first.upload(), second.upload())
+    assert [c.status for c in answer.cases] == ["accepted", "rejected"] and "内容不同" in answer.cases[1].reason
+    with hub() as session:
+        assert session.scalar(select(func.count()).select_from(Change)) == 1
+        assert session.scalars(select(Case.uid)).all() == [first.uid]

@@ -1,5 +1,5 @@
 """The case detail over a real store: deadlines, the steps offered, accepting through the dialog,
-a mediator's refusal waiting for the head, and masked numbers."""
+a mediator's refusal waiting for the head, masked numbers, and names instead of codes."""
 
 from PySide6.QtWidgets import QLabel
 
@@ -50,7 +50,8 @@ def test_a_registered_complaint_shows_its_acceptance_deadline_and_only_the_allow
     assert view.timeline.entry_count() == 1
     (registered,) = details.case_detail(store, case_id, role=UserRole.HEAD).history
     when, who, what = view.timeline.entry_texts(0)[:3]
-    assert (when, who, what) == (clock.format_local(registered.at), "head", "登记")  # Beijing time
+    # Beijing time, and the user by name, not by account
+    assert (when, who, what) == (clock.format_local(registered.at), "王建国", "登记")
 
 
 def test_a_mediator_is_not_offered_void_on_an_accepted_case(store, head, mediator, case_id, open_view):
@@ -83,7 +84,7 @@ def test_accepting_through_the_dialog_moves_the_case_and_adds_to_the_timeline(
     assert state_of(store, case_id) is CaseState.ACCEPTED
     assert view.timeline.entry_count() == 2
     newest = view.timeline.entry_texts(0)
-    assert newest[1:3] == ["head", "受理"]
+    assert newest[1:3] == ["王建国", "受理"]
     assert "状态：已登记 → 已受理" in newest
     assert f"决定日期：（空） → {clock.today().isoformat()}" in newest
     assert "已受理" in view.summary_label.text()
@@ -161,3 +162,28 @@ def test_an_agents_id_number_is_masked(store, head, open_view):
     assert "11010519491231002X" not in texts
     view.full_numbers_check.setChecked(True)
     assert "11010519491231002X" in "\n".join(label.text() for label in view.party_labels)
+
+
+def test_codes_and_accounts_are_shown_by_name(store, head, mediator, open_view):
+    from app.services import editing
+
+    # Codes as shipped in resources/data/categories.json: G05 家用电器 under G 商品类, P01 质量.
+    case_id = register_full_complaint(
+        store, head, category_code="G05", problem_code="P01", mediator_id=mediator.user_id
+    )
+    view = open_view(head, case_id)
+    assert view.field_text("消费类别") == "商品类 › 家用电器"
+    assert view.field_text("问题类别") == "质量"
+    assert view.field_text("承办调解员") == "李明"
+
+    editing.edit_case(store, head, case_id, {"category_code": "S", "mediator_id": head.user_id})
+    view.reload()
+    assert view.field_text("消费类别") == "服务类"  # a top-level category on its own
+    assert view.field_text("承办调解员") == "王建国"
+    newest = view.timeline.entry_texts(0)
+    assert newest[1:3] == ["王建国", "修改"]
+    assert "消费类别：商品类 › 家用电器 → 服务类" in newest
+    assert "承办调解员：李明 → 王建国" in newest
+    registered = view.timeline.entry_texts(1)
+    assert "问题类别：（空） → 质量" in registered
+    assert not any(code in line for line in newest + registered for code in ("G05", "P01"))

@@ -11,6 +11,7 @@ from app.domain.vocabulary import CaseKind, CaseState, Channel
 from app.services import queries
 from app.services.case_rows import CaseRow
 from app.services.queries import CaseFilter
+from app.tasks import run_in_background
 from app.views.case_table_model import CaseRowRole, CaseTableModel
 
 STATION_CASES = 250
@@ -28,19 +29,38 @@ def station_cases(register_complaint, mediator):
 
 
 @pytest.fixture
-def pages_asked() -> list[tuple[int, int]]:
+def pages_asked() -> list[tuple[str | None, int]]:
+    """Each page the model asked for: the number of the row it follows (None: the first page)."""
     return []
 
 
 @pytest.fixture
-def model(qapp, store, station_cases, pages_asked, qtmodeltester):
-    def fetch(criteria, offset, limit):
-        pages_asked.append((offset, limit))
-        return queries.list_cases(store, criteria, offset=offset, limit=limit)
+def counts_asked() -> list[int | None]:
+    """The limit of each count the model asked for."""
+    return []
 
-    model = CaseTableModel(fetch=fetch, count=lambda criteria: queries.count_cases(store, criteria))
-    qtmodeltester.check(model)
-    return model
+
+@pytest.fixture
+def make_model(qapp, store, pages_asked, counts_asked, qtmodeltester):
+    def make_model() -> CaseTableModel:
+        def fetch(criteria, after, limit):
+            pages_asked.append((after.number if after else None, limit))
+            return queries.list_cases(store, criteria, after=after, limit=limit)
+
+        def count(criteria, limit):
+            counts_asked.append(limit)
+            return queries.count_cases(store, criteria, limit=limit)
+
+        model = CaseTableModel(fetch=fetch, count=count)
+        qtmodeltester.check(model)
+        return model
+
+    return make_model
+
+
+@pytest.fixture
+def model(station_cases, make_model):
+    return make_model()
 
 
 def fetch_all(model: CaseTableModel) -> None:
@@ -63,8 +83,52 @@ def test_loads_cases_a_page_at_a_time(model, pages_asked):
     fetch_all(model)
     assert model.total == STATION_CASES
     assert model.rowCount() == STATION_CASES
-    assert pages_asked == [(0, 200), (200, 200)]
+    # The second page is asked for as the one after the last row shown, not by its offset.
+    last_of_first_page = model.index(199, CaseTableModel.NUMBER).data()
+    assert pages_asked == [(None, 200), (last_of_first_page, 200)]
     assert not model.canFetchMore(QModelIndex())
+    assert len(numbers(model)) == STATION_CASES
+
+
+def test_a_short_first_page_is_the_whole_list_and_is_not_counted(model, counts_asked):
+    counts_asked.clear()
+    model.set_filter(CaseFilter(text="灵隐茶"))
+    assert model.total == 3 and not model.canFetchMore(QModelIndex())
+    assert counts_asked == []
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Pages of 50 and a count that stops at 100, so the 250 cases are more than it counts."""
+    monkeypatch.setattr(CaseTableModel, "PAGE_SIZE", 50)
+    monkeypatch.setattr(CaseTableModel, "COUNT_LIMIT", 100)
+
+
+def test_above_the_count_limit_the_total_is_unknown_until_counted(qtbot, small_pages, model, counts_asked):
+    assert counts_asked == [101]  # one more than the limit: enough to know there are more
+    assert model.total is None and model.canFetchMore(QModelIndex())
+    with qtbot.waitSignals([model.total_changed, model.total_changed]):  # counting, then counted
+        model.count_all()
+        assert model.counting
+    assert not model.counting and model.total == STATION_CASES
+    assert counts_asked == [101, None]
+
+
+def test_a_count_finished_after_the_filter_changed_is_not_taken(qtbot, small_pages, model):
+    model.count_all()
+    model.set_filter(CaseFilter(text="灵隐"))  # a new filter while the old one is counted
+    assert model.total == 3 and not model.counting
+    with qtbot.assertNotEmitted(model.total_changed):
+        # Tasks run one after another and report in order: once this one has, so has the count.
+        with qtbot.waitSignal(run_in_background(lambda: None, parent=model).finished):
+            pass
+    assert model.total == 3 and not model.counting
+
+
+def test_scrolled_to_its_end_the_list_counts_itself(qtbot, small_pages, model):
+    with qtbot.waitSignal(model.total_changed):
+        fetch_all(model)
+    assert model.total == STATION_CASES == model.rowCount()
 
 
 def test_columns_of_an_overdue_complaint(model, station_cases):
@@ -120,7 +184,7 @@ def test_deadline_marks(qapp, qtmodeltester, days_left, paused, provisional, exp
         mediator="李明",
         next_deadline=deadline,
     )
-    model = CaseTableModel(fetch=lambda criteria, offset, limit: [row][offset:offset + limit], count=lambda criteria: 1)
+    model = CaseTableModel(fetch=lambda criteria, after, limit: [] if after else [row], count=lambda criteria, limit: 1)
     qtmodeltester.check(model)
     assert model.index(0, CaseTableModel.COMPLAINANT).data() == "李四"
     assert model.index(0, CaseTableModel.NEXT_DEADLINE).data() == expected.format(due=due.isoformat())

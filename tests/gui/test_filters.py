@@ -41,10 +41,10 @@ def cases(store, head, mediator):
 @pytest.fixture
 def window(qtbot, qtmodeltester, store, head, cases):
     model = CaseTableModel(
-        fetch=lambda criteria, offset, limit: queries.list_cases(
-            store, criteria, offset=offset, limit=limit, viewer=head
+        fetch=lambda criteria, after, limit: queries.list_cases(
+            store, criteria, after=after, limit=limit, viewer=head
         ),
-        count=lambda criteria: queries.count_cases(store, criteria),
+        count=lambda criteria, limit: queries.count_cases(store, criteria, limit=limit),
     )
     qtmodeltester.check(model)
     window = MainWindow(model, "西湖景区消费维权服务站", head, mediators=lambda: accounts.users(store))
@@ -246,8 +246,8 @@ def test_fetching_more_keeps_the_sorted_order(qapp, store, head, qtmodeltester):
     for i in range(250):
         register_complaint(store, head, complainants=person("游客" + chr(0x4E00 + (i * 7919) % 250)))
     model = CaseTableModel(
-        fetch=lambda c, offset, limit: queries.list_cases(store, c, offset=offset, limit=limit),
-        count=lambda c: queries.count_cases(store, c),
+        fetch=lambda c, after, limit: queries.list_cases(store, c, after=after, limit=limit),
+        count=lambda c, limit: queries.count_cases(store, c, limit=limit),
     )
     model.sort(CaseTableModel.COMPLAINANT, Qt.SortOrder.AscendingOrder)
     while model.canFetchMore(QModelIndex()):

@@ -1,8 +1,9 @@
 """The main window over a real store: the count in the status bar, searching the list."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from app.services import queries
 from app.services.intake import register_case
@@ -21,8 +22,8 @@ def window(qtbot, store, head, register_complaint):
     for i in range(4):
         register_complaint(f"游客{chr(0x4E00 + i)}", f"1390000000{i}", "灵隐茶社")
     model = CaseTableModel(
-        fetch=lambda criteria, offset, limit: queries.list_cases(store, criteria, offset=offset, limit=limit),
-        count=lambda criteria: queries.count_cases(store, criteria),
+        fetch=lambda criteria, after, limit: queries.list_cases(store, criteria, after=after, limit=limit),
+        count=lambda criteria, limit: queries.count_cases(store, criteria, limit=limit),
     )
     window = MainWindow(
         model,
@@ -69,6 +70,44 @@ def test_search_by_a_two_character_chinese_name(qapp, qtbot, window):
     type_with_input_method(qapp, window.search_edit, "游客")
     qtbot.waitUntil(lambda: window.case_table.model().rowCount() == 4, timeout=2000)
     assert "共 4 件" in status_texts(window)
+
+
+def test_columns_are_sized_once_and_keep_the_users_widths(qtbot, window):
+    table = window.case_table
+    # Sized to their content at first...
+    assert table.columnWidth(CaseTableModel.COMPLAINANT) >= table.sizeHintForColumn(CaseTableModel.COMPLAINANT)
+    # ...then left as the user sets them, whatever the list shows next.
+    table.horizontalHeader().resizeSection(CaseTableModel.COMPLAINANT, 40)
+    with qtbot.waitSignal(table.model().modelReset):
+        qtbot.keyClick(table, Qt.Key.Key_F5)
+    type_with_input_method(QApplication.instance(), window.search_edit, "游客")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 4, timeout=2000)
+    assert table.columnWidth(CaseTableModel.COMPLAINANT) == 40
+
+
+def test_above_the_count_limit_the_status_bar_says_so_and_counts_on_demand(
+    qtbot, monkeypatch, store, head, register_complaint
+):
+    for i in range(30):
+        register_complaint(f"游客{chr(0x4E00 + i)}", f"1390000{i:04d}", "灵隐茶社")
+    monkeypatch.setattr(CaseTableModel, "PAGE_SIZE", 10)
+    monkeypatch.setattr(CaseTableModel, "COUNT_LIMIT", 15)
+    model = CaseTableModel(
+        fetch=lambda criteria, after, limit: queries.list_cases(store, criteria, after=after, limit=limit),
+        count=lambda criteria, limit: queries.count_cases(store, criteria, limit=limit),
+    )
+    window = MainWindow(model, "西湖景区消费维权服务站", head)
+    qtbot.addWidget(window)
+    window.resize(900, 300)  # a few rows in view: the first page fills it
+    window.show()
+    qtbot.waitExposed(window)
+    assert "超过 15 件" in status_texts(window)
+    assert window.count_all_button.isVisible()
+
+    qtbot.mouseClick(window.count_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "共 30 件" in status_texts(window))
+    assert window.count_all_button.isHidden()
+    assert model.rowCount() < 30  # counted, not read to the end
 
 
 def test_activating_a_row_opens_the_case_and_its_steps_refresh_the_list(qtbot, window):

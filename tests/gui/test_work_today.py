@@ -46,7 +46,8 @@ def number_of(store, case_id: int) -> str:
 def panel(qtbot, qtmodeltester, store, head, work):
     panel = WorkTodayPanel(lambda: worklist.work_today(store, head))
     qtbot.addWidget(panel)
-    panel.show()
+    with qtbot.waitSignal(panel.refreshed):  # read in the background once the event loop runs
+        panel.show()
     qtbot.waitExposed(panel)
     qtmodeltester.check(panel.model)
     return panel
@@ -90,6 +91,7 @@ def test_activating_an_entry_asks_for_its_case(qtbot, panel, store, work):
 def test_a_mediator_sees_no_confirmation_section_and_an_empty_one_says_so(qtbot, qtmodeltester, store, mediator):
     panel = WorkTodayPanel(lambda: worklist.work_today(store, mediator), show_confirmations=False)
     qtbot.addWidget(panel)
+    qtbot.waitSignal(panel.refreshed).wait()
     qtmodeltester.check(panel.model)
     assert panel.confirmations is None
     assert panel.model.rowCount() == 2
@@ -100,8 +102,8 @@ def test_a_mediator_sees_no_confirmation_section_and_an_empty_one_says_so(qtbot,
 @pytest.fixture
 def window(qtbot, store, head, work):
     model = CaseTableModel(
-        fetch=lambda criteria, offset, limit: queries.list_cases(store, criteria, offset=offset, limit=limit),
-        count=lambda criteria: queries.count_cases(store, criteria),
+        fetch=lambda criteria, after, limit: queries.list_cases(store, criteria, after=after, limit=limit),
+        count=lambda criteria, limit: queries.count_cases(store, criteria, limit=limit),
     )
     backups: list[datetime | None] = [None]
     window = MainWindow(
@@ -114,7 +116,8 @@ def window(qtbot, store, head, work):
     )
     window.backups = backups
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.work_today_panel.refreshed):
+        window.show()
     qtbot.waitExposed(window)
     yield window
     for opened in window.findChildren(CaseWindow):
@@ -135,7 +138,7 @@ def test_an_entry_opens_its_case_and_a_refresh_updates_the_panel(qtbot, window, 
 
     acceptance.accept(store, head, work["overdue"])
     # The case's steps refresh the list, and the panel with it.
-    with qtbot.waitSignal(window.case_table.model().modelReset):
+    with qtbot.waitSignals([window.case_table.model().modelReset, panel.refreshed]):
         opened.view.changed.emit(work["overdue"])
     assert panel.entries(panel.deadlines) == []
 
@@ -150,6 +153,7 @@ def test_the_status_bar_shows_the_last_backup(window):
 def test_the_desk_binds_todays_work_and_the_last_backup(qtbot, store, head, work):
     window = build_main_window(store, head)
     qtbot.addWidget(window)
+    qtbot.waitSignal(window.work_today_panel.refreshed).wait()
     assert [e.data() for e in window.work_today_panel.entries(window.work_today_panel.confirmations)] == [
         number_of(store, work["refused"])
     ]

@@ -1,5 +1,6 @@
 """The case list's order (any column) and its "overdue or due soon" filter, over a real store."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -17,6 +18,14 @@ DUE = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
 
 def ids(rows) -> list[int]:
     return [row.id for row in rows]
+
+
+def read_in_pages(store, criteria: CaseFilter, size: int, **kwargs) -> list:
+    """The whole list, read as the case list reads it: each page after the last row of the one before."""
+    rows = []
+    while page := list_cases(store, criteria, after=rows[-1] if rows else None, limit=size, **kwargs):
+        rows += page
+    return rows
 
 
 def complaint(store, actor, name: str, respondent: str = "湖滨玉器行", *, days_ago: int = 0, **overrides) -> int:
@@ -52,8 +61,8 @@ def test_order_by_complainant(store, named, descending):
     assert ids(list_cases(store, CaseFilter(order="complainant", descending=descending))) == by_name
     # Pages follow the same order.
     criteria = CaseFilter(order="complainant", descending=descending)
-    pages = ids(list_cases(store, criteria, limit=3)) + ids(list_cases(store, criteria, offset=3, limit=3))
-    assert pages == by_name
+    first = list_cases(store, criteria, limit=3)
+    assert ids(first) + ids(list_cases(store, criteria, after=first[-1], limit=3)) == by_name
 
 
 def test_order_by_respondent_keeps_newest_first_among_equals(store, named):
@@ -92,6 +101,59 @@ def test_a_text_search_can_be_ordered_too(store, head, named):
         rows = list_cases(store, CaseFilter(text=text, order="complainant", descending=True))
         # Code point order, descending: 阿 U+963F, 赵 U+8D75, 王 U+738B.
         assert [row.complainant.split()[0] for row in rows] == ["阿明", "赵六", "王五"]
+
+
+SQL_ORDERS = [key for key in queries.SORT_KEYS if key != "next_deadline"]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("order", SQL_ORDERS)
+def test_pages_follow_the_last_row_in_every_order(store, head, named, order, descending):
+    # Ties (two against 灵隐茶社, two by 李明, every state alike) and cases without a mediator
+    # fall on page boundaries at one page size or another.
+    criteria = CaseFilter(order=order, descending=descending)
+    whole = ids(list_cases(store, criteria, limit=None, viewer=head))
+    assert sorted(whole) == sorted(named.values())
+    for size in (1, 2, 3):
+        assert ids(read_in_pages(store, criteria, size, viewer=head)) == whole
+
+
+@pytest.mark.parametrize("text", ["灵隐茶", "灵隐", "茶"], ids=["full-text index", "two characters", "one character"])
+def test_a_search_pages_the_same_way(store, head, named, text):
+    complaint(store, head, "阿明", "灵隐茶社")
+    for criteria in (CaseFilter(text=text), CaseFilter(text=text, order="complainant", descending=False)):
+        whole = ids(list_cases(store, criteria, limit=None))
+        assert len(whole) == 3
+        assert ids(read_in_pages(store, criteria, 1)) == whole
+
+
+@pytest.mark.parametrize("order", ["id", "complainant", "received_at"])
+def test_cases_entered_while_paging_push_no_row_onto_the_next_page(store, head, named, order):
+    criteria = CaseFilter(order=order, descending=True)
+    before = ids(list_cases(store, criteria, limit=None))
+    first = list_cases(store, criteria, limit=2)
+    newer = [complaint(store, head, "钱八"), complaint(store, head, "丁一")]  # 钱 U+94B1 sorts first descending
+    rest = ids(list_cases(store, criteria, after=first[-1], limit=None))
+    shown = ids(first) + rest
+    assert len(shown) == len(set(shown))
+    assert [case_id for case_id in shown if case_id not in newer] == before
+    assert set(rest) & set(newer) == ({newer[1]} if order == "complainant" else set())
+
+
+def test_a_page_starts_only_after_a_row_the_list_read(store, named):
+    (row,) = list_cases(store, limit=1)
+    plain = replace(row, list_key=())
+    with pytest.raises(ValueError, match="list_cases"):
+        list_cases(store, after=plain)
+
+
+def test_a_count_can_stop_at_a_limit(store, named, deadlines):
+    assert count_cases(store) == 8
+    assert count_cases(store, limit=3) == 3
+    assert count_cases(store, limit=100) == 8
+    assert count_cases(store, CaseFilter(text="灵隐茶"), limit=1) == 1
+    assert count_cases(store, CaseFilter(due=DUE), limit=1) == 1
+    assert count_cases(store, CaseFilter(due=(DeadlineState.ON_TIME, *DUE)), limit=1) == 1
 
 
 ASCENDING_NAMES = CaseFilter(order="complainant", descending=False)
@@ -160,8 +222,10 @@ def test_due_filter_combines_with_the_other_filters(store, head, deadlines):
     assert ids(list_cases(store, CaseFilter(due=DUE))) == [old_phone_case, deadlines["overdue"]]
     assert ids(list_cases(store, CaseFilter(due=DUE, channels=(Channel.PHONE,)))) == [old_phone_case]
     assert ids(list_cases(store, CaseFilter(due=DUE, text="超期"))) == [deadlines["overdue"]]
-    rows = list_cases(store, CaseFilter(due=DUE, order="complainant", descending=False))
+    criteria = CaseFilter(due=DUE, order="complainant", descending=False)
+    rows = list_cases(store, criteria)
     assert [row.complainant.split()[0] for row in rows] == sorted(["旧电话", "超期"])
+    assert ids(read_in_pages(store, criteria, 1)) == ids(rows)
 
 
 def test_order_by_deadline_puts_the_nearest_first_and_cases_without_one_last(store, deadlines):
@@ -177,14 +241,12 @@ def test_order_by_deadline_puts_the_nearest_first_and_cases_without_one_last(sto
 def test_order_by_deadline_pages_across_the_cases_without_one(store, head, deadlines):
     refused_too = complaint(store, head, "也不受理", days_ago=2)
     acceptance.refuse(store, head, refused_too, ground=1, reason="不属于职责")
-    criteria = CaseFilter(order="next_deadline", descending=False)
-    whole = ids(list_cases(store, criteria))
-    assert whole[-2:] == [refused_too, deadlines["refused"]]  # without a deadline: newest first
-    for size in (1, 2, 3, 4):
-        paged = []
-        while page := list_cases(store, criteria, offset=len(paged), limit=size):
-            paged += ids(page)
-        assert paged == whole
+    for descending in (False, True):
+        criteria = CaseFilter(order="next_deadline", descending=descending)
+        whole = ids(list_cases(store, criteria))
+        assert whole[-2:] == [refused_too, deadlines["refused"]]  # without a deadline: newest first
+        for size in (1, 2, 3, 4):
+            assert ids(read_in_pages(store, criteria, size)) == whole
 
 
 def test_order_by_deadline_is_refused_above_the_limit(store, deadlines, monkeypatch):

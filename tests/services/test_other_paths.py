@@ -54,8 +54,8 @@ def test_editing_a_case_records_old_and_new_values_and_refreshes_search(store, h
     from app.services.drafts import PartyDraft
 
     case_id = register_complaint(store, head)
-    changes = editing.edit_case(store, head, case_id, {"facts": "玉镯内有明显气泡", "amount_involved": "99.9"})
-    assert changes["amount_involved"] == ["1200.50", "99.90"]
+    saved = editing.edit_case(store, head, case_id, {"facts": "玉镯内有明显气泡", "amount_involved": "99.9"})
+    assert saved.changes["amount_involved"] == ["1200.50", "99.90"]
     assert queries.count_cases(store, queries.CaseFilter(text="明显气泡")) == 1
     party = _detail(store, case_id).parties[0]
     editing.edit_party(store, head, case_id, party.id, PartyDraft(name="张三丰", phone="0571-87654321", address="杭州"))

@@ -3,10 +3,11 @@
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from app.models import migrate
-from app.models.store import open_store
+from app.models.store import StoreDamaged, open_store
 from app.paths import StationPaths
 from app.services.queries import CaseFilter, list_cases
 
@@ -47,3 +48,22 @@ def test_the_migrated_schema_matches_the_models(store):
         d for d in differences if not (d[0] == "remove_table" and d[1].name.startswith("case_search"))
     ]
     assert differences == []
+
+
+def test_a_damaged_store_is_refused_before_its_migration_could_write_to_it(tmp_path):
+    folder = tmp_path / "old-station"
+    shutil.copytree(FIXTURES / "store-0001", folder)
+    paths = StationPaths(folder)
+    # Damage one page of case data: the key, the schema and its version still read, so only
+    # the whole-file check finds it (the migration itself would have run through).
+    data = bytearray(paths.store.read_bytes())
+    for offset in range(10 * 4096 + 100, 11 * 4096 - 100, 997):
+        data[offset] ^= 0xFF
+    paths.store.write_bytes(bytes(data))
+
+    with pytest.raises(StoreDamaged, match="完整性检查未通过"):
+        open_store(paths, daily_check=False)
+
+    assert paths.store.read_bytes() == bytes(data)  # not migrated, not written at all
+    # Nor backed up: a damaged copy is no backup.
+    assert not paths.backups.exists() or not list(paths.backups.glob("before-migration-*"))

@@ -130,12 +130,15 @@ def test_an_attachment_upload_resumes_after_a_cut_and_is_checked_against_its_has
     sha = hashlib.sha256(data).hexdigest()
     chunk = protocol.ATTACHMENT_CHUNK_BYTES
     assert enrolled.put_attachment_chunk(sha, 0, data[:chunk], len(data)) == chunk
-    # The link dropped; the station asks where to go on from.
+    # The link dropped; the station asks where to go on from, for one file or for many at once.
     assert enrolled.attachment_received(sha) == chunk
+    unknown = hashlib.sha256(b"never sent").hexdigest()
+    assert enrolled.attachments_received([sha, unknown]) == {sha: chunk, unknown: 0}
     with pytest.raises(HubError, match="续传"):
         enrolled.put_attachment_chunk(sha, 0, data[:chunk], len(data))
     assert enrolled.put_attachment_chunk(sha, chunk, data[chunk:], len(data)) == len(data)
     assert (hub.files / sha[:2] / sha).read_bytes() == data
+    assert enrolled.attachments_received([sha]) == {sha: len(data)}
 
     wrong = hashlib.sha256(b"other").hexdigest()
     with pytest.raises(HubError, match="不符") as refused:

@@ -1,12 +1,16 @@
-"""The retry rule on its own: growing, jittered, capped waits; Retry-After honoured; cancel stops."""
+"""The retry rule: growing, jittered, capped waits; Retry-After honoured; cancel stops; a dropped
+connection retried at once."""
 
 import random
 import threading
+import uuid
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
+import httpx
 import pytest
 
+from app.sync.client import HubClient
 from app.sync.retry import RetryPolicy, SyncCancelled, retry_after_seconds
 
 
@@ -41,3 +45,41 @@ def test_cancel_wakes_a_waiting_retry_at_once():
         policy.wait(30)  # would be 30 s; the cancel ends it
     with pytest.raises(SyncCancelled):
         policy.check()
+
+
+class RecordedWaits(RetryPolicy):
+    def __init__(self):
+        super().__init__(rng=random.Random(7))
+        self.waits = []
+
+    def wait(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+def hub_failing_with(*failures: Exception) -> httpx.MockTransport:
+    remaining = iter(failures)
+
+    def answer(_request):
+        failure = next(remaining, None)
+        if failure is not None:
+            raise failure
+        return httpx.Response(200, json={"now": "2026-11-28T12:00:00+00:00", "protocol": 1})
+
+    return httpx.MockTransport(answer)
+
+
+def test_a_dropped_connection_is_retried_at_once_then_with_growing_waits():
+    policy = RecordedWaits()
+    cut = hub_failing_with(httpx.RemoteProtocolError("cut"), httpx.ReadError("reset"), httpx.ReadError("reset"))
+    with HubClient("http://hub.test", station_uid=str(uuid.uuid4()), policy=policy, transport=cut) as client:
+        client.hub_time()
+    assert policy.waits[0] == 0
+    assert all(wait > 0 for wait in policy.waits[1:]) and len(policy.waits) == 3
+
+
+def test_a_timeout_waits_before_the_first_retry():
+    policy = RecordedWaits()
+    slow = hub_failing_with(httpx.ReadTimeout("the hub is slow"))
+    with HubClient("http://hub.test", station_uid=str(uuid.uuid4()), policy=policy, transport=slow) as client:
+        client.hub_time()
+    assert len(policy.waits) == 1 and policy.waits[0] > 0
