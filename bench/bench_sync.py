@@ -159,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = QUICK if args.quick else FULL
     folder = Path(tempfile.mkdtemp(prefix="mediation-desk-bench-sync-"))
     describe_machine(with_postgresql=args.only != "link")
+    if args.quick:
+        print("--quick: small sizes for a smoke run; the targets are for the full size.")
     try:
         if args.only != "hub":
             results = []

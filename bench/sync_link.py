@@ -46,6 +46,7 @@ from app.sync.client import HubClient, HubError
 from app.sync.engine import SyncReport, held_cases, run_sync
 from app.sync.outbox import pending_cases, pending_count
 from app.sync.retry import RetryPolicy
+from bench.sync_stations import FACTS, GIVEN, SURNAMES
 from bureau.db import make_hub_engine, session_factory, upgrade
 from bureau.enrolment import add_station
 from bureau.models import Attachment as HubAttachment
@@ -57,18 +58,10 @@ from tests.sync.hub_server import RunningHub, start_hub
 STATION = "西湖景区消费维权服务站"
 HEAD_PASSWORD = "bench-head-pass"
 SYNC_RUNS = 5  # a station whose sync fails syncs again; more failures than this is a result in itself
+PUT_ATTEMPTS = 100  # the baseline's PUTs are sent again after a cut; this many cuts in a row is a broken link
 
-# fmt: off
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰"
 SHOPS = ["湖滨玉器行", "龙井茶叶店", "河坊街特产店", "断桥民宿", "灵隐素斋馆", "西溪游船公司", "宋城演艺票务", "吴山珠宝店"]
 REQUESTS = ["退货退款", "退还差价", "更换同款商品", "赔偿损失", "退还预付款", "赔礼道歉并退款"]
-FACTS = [
-    "购买的玉镯经检测为染色石英岩，商家拒绝退货。", "茶叶外包装标注明前龙井，实为普通炒青。",
-    "游船未按约定时间开航，也未说明原因。", "民宿房间与网上图片严重不符，卫生条件差。",
-    "商家称可以七天无理由退货，回店后却拒绝办理。", "演出临时取消，票务只同意退一半票款。",
-]
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -307,18 +300,23 @@ def put_over_link(files: list[tuple[str, bytes]], shape: LinkShape) -> LinkRun:
         started = time.perf_counter()
         with httpx.Client(base_url=proxy.url, timeout=30.0) as client:
             for name, data in files:
-                while True:
-                    try:
-                        client.put(f"/v1/files/{name}", content=data).raise_for_status()
-                        break
-                    except httpx.TransportError:
-                        continue
+                _put_whole(client, f"/v1/files/{name}", data)
         elapsed = time.perf_counter() - started
     finally:
         proxy.close()
         sink.shutdown()
         sink.server_close()
     return LinkRun(elapsed, proxy.wire_bytes, proxy.cuts, _requests(proxy))
+
+
+def _put_whole(client: httpx.Client, target: str, data: bytes) -> None:
+    for _attempt in range(PUT_ATTEMPTS):
+        try:
+            client.put(target, content=data).raise_for_status()
+            return
+        except httpx.TransportError:
+            continue
+    raise RuntimeError(f"PUT {target}: cut {PUT_ATTEMPTS} times in a row; is the link cut at every byte?")
 
 
 # --- the benchmark ---------------------------------------------------------------------------
