@@ -4,6 +4,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QtMsgType, QTimer, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -22,7 +23,6 @@ from app.sync.retry import RetryPolicy
 from app.tasks import run_in_background
 from app.views.backup_actions import BackupServices, DataMenu, progress_of
 from app.views.bindings import intake_services
-from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.case_table_model import CaseTableModel
 from app.views.error_dialog import install_excepthook, show_error
 from app.views.first_run_wizard import FirstRunWizard
@@ -34,6 +34,9 @@ from app.views.settings_dialog import SettingsDialog, SettingsServices
 from app.views.sign_in_dialog import SignInDialog
 from app.views.sync_desk import SyncDesk
 from app.views.sync_panel import SyncServices
+
+if TYPE_CHECKING:
+    from app.views.case_detail import CaseDetailView
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -81,7 +84,7 @@ def build_main_window(
         station_info(store).name,
         actor,
         new_intake=lambda: IntakeForm(intake_services(store, actor), f"intake:{actor.user_id}", actor),
-        case_view=lambda case_id: CaseDetailView(CaseServices.for_store(store, actor), case_id),
+        case_view=lambda case_id: open_case_view(store, actor, case_id),
         mediators=lambda: accounts.users(store),
         work_today=lambda: worklist.work_today(store, actor),
         last_backup=lambda: backups.last_backup_time(store),
@@ -90,6 +93,14 @@ def build_main_window(
     )
     window.sync = SyncDesk(window, SyncServices.for_store(store, actor, policy=sync_policy))
     return window
+
+
+def open_case_view(store: Store, actor: Actor, case_id: int) -> "CaseDetailView":
+    """One case's view. Imported here, when a case is first opened: with its documents and their
+    printing it is about a third of the desk's imports, which the start does without."""
+    from app.views.case_detail import CaseDetailView, CaseServices
+
+    return CaseDetailView(CaseServices.for_store(store, actor), case_id)
 
 
 def run_first_run(paths: StationPaths) -> bool:

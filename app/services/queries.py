@@ -310,8 +310,8 @@ def _page(
         query = query.where(order.after(after))
     query = order.apply(query)
     if criteria.due:
-        due = [(row, deadline) for row, deadline in _with_deadlines(session, query, today) if _is_due(deadline, criteria, today)]
-        return [(row.id, (row.sort_value, row.id)) for row, _deadline in due[:limit]]
+        due = [row for row, deadline in _with_deadlines(session, query, today) if _is_due(deadline, criteria, today)]
+        return [(row.id, (row.sort_value, row.id)) for row in due[:limit]]
     return [(case_id, (value, case_id)) for case_id, value in session.execute(query.limit(limit))]
 
 
@@ -322,7 +322,7 @@ def _is_due(deadline: Deadline | None, criteria: CaseFilter, today: date) -> boo
 def _deadline_page(
     session: Session, criteria: CaseFilter, after: tuple | None, limit: int | None, today: date, viewer: Actor | None
 ) -> Keyed:
-    """A page in the order of the nearest deadline (or, for ``count_cases``, every due case).
+    """A page in the order of the nearest deadline.
 
     The order has three groups: cases with a running deadline, by it; then cases in a live
     state without one; then every other case, from SQL; the last two newest first, as are equal
@@ -380,12 +380,14 @@ _CLOCK_COLUMNS = (
 )
 
 
-def _clock_facts(row) -> tuple:
+# Where the clock columns sit in a row of (id, sort value, *_CLOCK_COLUMNS), received_at among them.
+_CLOCK = 2
+_RECEIVED = _CLOCK + [column.key for column in _CLOCK_COLUMNS].index("received_at")
+
+
+def _clock_facts(row: Row) -> tuple:
     """Every column case_clock reads; of the moment of receipt, only its date (all it takes)."""
-    return tuple(
-        clock.local_date(row.received_at) if column.key == "received_at" else getattr(row, column.key)
-        for column in _CLOCK_COLUMNS
-    )
+    return (*row[_CLOCK:_RECEIVED], clock.local_date(row.received_at), *row[_RECEIVED + 1 :])
 
 
 def _with_deadlines(session: Session, query: Select, today: date) -> list[tuple[Row, Deadline | None]]:

@@ -3,8 +3,9 @@ beside it."""
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +23,16 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.services.actor import Actor
 from app.services.worklist import WorkToday
-from app.views.case_detail import CaseDetailView
 from app.views.case_table_model import CaseRowRole, CaseTableModel
 from app.views.filter_bar import FilterBar
 from app.views.form_window import CaseWindow, IntakeDialog
 from app.views.intake_form import IntakeForm
 from app.views.match_delegate import MatchDelegate
 from app.views.work_today import WorkTodayPanel
+
+if TYPE_CHECKING:
+    # Only named here: the case view is imported when the first case is opened (see app.desk).
+    from app.views.case_detail import CaseDetailView
 
 SEARCH_DELAY_MS = 300
 SORT_MESSAGE_MS = 10_000
@@ -42,8 +46,11 @@ class MainWindow(QMainWindow):
     Typing in the search box or changing a filter re-reads the list once the user pauses, so
     each keystroke does not start a query of its own. A header click sorts the whole list (the
     query sorts, not the view). ``refresh()`` re-reads everything after a case changed: the
-    list, today's work, the mediators offered as a filter and the time of the last backup.
+    list, today's work, the mediators offered as a filter and the time of the last backup;
+    ``refreshed`` then tells what else shows the station's state (not a mere change of filter).
     """
+
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -52,7 +59,7 @@ class MainWindow(QMainWindow):
         actor: Actor,
         *,
         new_intake: Callable[[], IntakeForm] | None = None,
-        case_view: Callable[[int], CaseDetailView] | None = None,
+        case_view: Callable[[int], "CaseDetailView"] | None = None,
         mediators: Callable[[], list[Actor]] | None = None,
         work_today: Callable[[], WorkToday] | None = None,
         last_backup: Callable[[], datetime | None] | None = None,
@@ -187,6 +194,7 @@ class MainWindow(QMainWindow):
         if self.work_today_panel is not None:
             self.work_today_panel.refresh()
         self.show_last_backup()
+        self.refreshed.emit()
 
     def _on_sort_refused(self, message: str) -> None:
         # Put the header's arrow back where the list's order really is, without sorting again.

@@ -24,7 +24,8 @@ SYNC_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Y
 class SyncDesk(QObject):
     """The sync's place in one main window. The panel is made the first time it is opened and
     kept (hidden when closed), so a sync it started goes on while it is closed. The status line
-    is read again whenever the list is, and when a sync starts or ends."""
+    is read again whenever the window is refreshed (after a case changed, or F5), and when a
+    sync starts or ends."""
 
     def __init__(self, window: MainWindow, services: SyncServices):
         super().__init__(window)
@@ -44,7 +45,9 @@ class SyncDesk(QObject):
 
         self.status_label = QLabel()
         window.statusBar().addPermanentWidget(self.status_label)
-        window.case_table.model().modelReset.connect(self.show_status)
+        # Not at each reset of the list: a filter changes nothing here, and reading the status
+        # took over a second on a 200,000-case station (docs/benchmarks.md, "Desk").
+        window.refreshed.connect(self.show_status)
         self.show_status()
 
     def open_panel(self) -> SyncPanel:

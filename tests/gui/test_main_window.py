@@ -1,10 +1,15 @@
 """The main window over a real store: the count in the status bar, searching the list."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
+from app.domain.vocabulary import CaseState
 from app.services import queries
 from app.services.intake import register_case
 from app.views.bindings import intake_services
@@ -14,6 +19,8 @@ from app.views.form_window import CaseWindow
 from app.views.intake_form import IntakeForm
 from app.views.main_window import MainWindow
 from tests.services.factories import complaint_draft
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -108,6 +115,23 @@ def test_above_the_count_limit_the_status_bar_says_so_and_counts_on_demand(
     qtbot.waitUntil(lambda: "共 30 件" in status_texts(window))
     assert window.count_all_button.isHidden()
     assert model.rowCount() < 30  # counted, not read to the end
+
+
+def test_a_refresh_is_announced_and_a_change_of_filter_is_not(qtbot, window):
+    # What shows the station's state beside the list (the sync status line) follows refreshes,
+    # not each change of filter.
+    with qtbot.assertNotEmitted(window.refreshed):
+        with qtbot.waitSignal(window.case_table.model().modelReset):
+            window.filter_bar.state_actions[CaseState.REGISTERED].trigger()
+    with qtbot.waitSignal(window.refreshed):
+        qtbot.keyClick(window.case_table, Qt.Key.Key_F5)
+
+
+def test_the_desk_starts_without_importing_the_case_view():
+    # The case view brings the documents and their printing: imported when a case is opened.
+    probe = "import sys, app.desk, app.cli; print('app.views.case_detail' in sys.modules, 'reportlab' in sys.modules)"
+    started = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert started.stdout.split() == ["False", "False"]
 
 
 def test_activating_a_row_opens_the_case_and_its_steps_refresh_the_list(qtbot, window):

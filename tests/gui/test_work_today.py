@@ -74,6 +74,22 @@ def test_the_three_sections_list_the_right_cases(panel, store, work):
     assert who.startswith("李明 提议于 ")
 
 
+def test_until_it_is_read_each_section_says_it_is_being_computed(qtbot, store, head, work):
+    panel = WorkTodayPanel(lambda: worklist.work_today(store, head))
+    qtbot.addWidget(panel)
+    # Read in the background once the event loop runs: nothing has been read yet.
+    assert [panel.deadlines.text(), panel.follow_ups.text(), panel.confirmations.text()] == [
+        "期限将至或已超期",
+        "待回访",
+        "待站长确认",
+    ]
+    assert panel.deadlines.child(0).text() == "正在计算…" and panel.entries(panel.deadlines) == []
+    with qtbot.waitSignal(panel.refreshed):
+        pass
+    assert panel.deadlines.text() == "期限将至或已超期（1）"
+    assert len(panel.entries(panel.deadlines)) == 1
+
+
 def test_activating_an_entry_asks_for_its_case(qtbot, panel, store, work):
     (entry,) = panel.entries(panel.deadlines)
     panel.tree.setFocus()
