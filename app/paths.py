@@ -14,11 +14,21 @@ def default_data_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The shipped resources: beside the package in a checkout, inside the bundle when frozen."""
+    """The shipped resources (fonts, icons, translations, data).
+
+    Frozen (installer/mediation-desk.spec): ``resources`` in the bundle. Installed from the wheel:
+    ``app/resources``, where pyproject.toml maps the repository's ``resources/``. A checkout or an
+    editable install has no ``app/resources``: the repository's ``resources/`` beside ``app``.
+    Always a real folder, since Qt and reportlab open the files by path.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 class StationPaths:
