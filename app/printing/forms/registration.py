@@ -5,6 +5,8 @@ line. The number is the document's own once issued, the case number before. Yes/
 two boxes, the given one ticked (■是　□否).
 """
 
+from datetime import date
+
 from reportlab.lib.units import mm
 
 from app.printing.document_data import ComplaintRegistration, PartyBlock, ReportRegistration
@@ -22,6 +24,20 @@ UNDATED = f"{BLANK}年\u3000\u3000月\u3000\u3000日"
 
 def _signature(title: str, name: str, dated: str, span: int) -> Cell:
     return Cell((Para(f"{title}：{name}"), Para(""), Para(dated, align=RIGHT)), span)
+
+
+def _signatures(signer: str, registered_by: str, received_on: date) -> Group:
+    """The last row: the complainant or reporter signs undated, the officer who registered it dated."""
+    return Group(
+        (
+            Row(
+                (
+                    _signature(f"{signer}（签字）", "", UNDATED, 3),
+                    _signature("经办人（签字）", registered_by, cn_date(received_on), 2),
+                )
+            ),
+        )
+    )
 
 
 def _top_line(flow: Flow, station: str, number: str) -> None:
@@ -59,16 +75,7 @@ def complaint_registration(content: ComplaintRegistration, fonts: FontSet) -> La
             ),
             Group((Row((label("消费者权益争议事实依据", span=2), value(content.facts, span=3, min_lines=5)), splittable=True),)),
             Group((Row((label("投诉请求", span=2), value(content.request, span=3, min_lines=3)), splittable=True),)),
-            Group(
-                (
-                    Row(
-                        (
-                            _signature("投诉人（签字）", "", UNDATED, 3),
-                            _signature("经办人（签字）", content.registered_by, cn_date(content.received_on), 2),
-                        )
-                    ),
-                )
-            ),
+            _signatures("投诉人", content.registered_by, content.received_on),
         ),
         group_column=True,
         style=FORM_TABLE_TEXT,
@@ -124,16 +131,7 @@ def report_registration(content: ReportRegistration, fonts: FontSet) -> Layout:
                     ),
                 )
             ),
-            Group(
-                (
-                    Row(
-                        (
-                            _signature("举报人（签字）", "", UNDATED, 3),
-                            _signature("经办人（签字）", content.registered_by, cn_date(content.received_on), 2),
-                        )
-                    ),
-                )
-            ),
+            _signatures("举报人", content.registered_by, content.received_on),
         ),
         group_column=True,
         style=FORM_TABLE_TEXT,
