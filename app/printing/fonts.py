@@ -97,12 +97,23 @@ class FontSet:
 
     body: tuple[Face, ...]
     title: tuple[Face, ...]
+    # The face and the width per point of each (character, family) once looked up: laying out a
+    # 调解书 asked some 3,700 times, for a few hundred distinct characters.
+    _faces: dict[tuple[str, str], Face | None] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _widths: dict[tuple[str, str], float] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def chain(self, family: str) -> tuple[Face, ...]:
         return self.title if family == TITLE else self.body
 
     def face_for(self, char: str, family: str) -> Face | None:
-        return next((face for face in self.chain(family) if face.has(char)), None)
+        key = (char, family)
+        if key not in self._faces:
+            self._faces[key] = next((face for face in self.chain(family) if face.has(char)), None)
+        return self._faces[key]
 
     def missing(self, text: str) -> list[str]:
         """Characters of ``text`` that no face of the body chain has, each once."""
@@ -130,13 +141,17 @@ class FontSet:
 
     def width(self, text: str, family: str, size: float) -> float:
         """The natural printed width of ``text`` (no letter spacing), in points."""
-        return sum(_char_width(char, self.face_for(char, family), size) for char in text)
-
-
-def _char_width(char: str, face: Face | None, size: float) -> float:
-    if face is None:
-        raise MissingGlyphError([char])
-    return _width_per_point(char, face.name) * size
+        total = 0.0
+        for char in text:
+            key = (char, family)
+            per_point = self._widths.get(key)
+            if per_point is None:
+                face = self.face_for(char, family)
+                if face is None:
+                    raise MissingGlyphError([char])
+                per_point = self._widths[key] = _width_per_point(char, face.name)
+            total += per_point * size
+        return total
 
 
 @lru_cache(maxsize=65536)

@@ -18,13 +18,13 @@ from decimal import Decimal
 from enum import Enum
 from itertools import groupby
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.clock import CHINA
 from app.printing.document_data import FORM_NAMES, DocumentContent
 from app.printing.forms import TEMPLATE_VERSION
 from app.printing.page import QR_SIZE
+from app.printing.qr_matrix import qr_modules
 
 _FORM_OF_TYPE = {kind: name for name, kind in FORM_NAMES.items()}
 
@@ -67,32 +67,28 @@ def qr_payload(content: DocumentContent) -> str:
     return f"{form_name(content)}|{heading.number or heading.case_number}|{content_digest(content)}"
 
 
-def qr_modules(payload: str) -> list[list[bool]]:
-    """The code's modules, row by row from the top, True for dark (error correction level M)."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.make()
-    return [[bool(module) for module in row] for row in code.modules]
-
-
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE) -> None:
     """The code for ``payload`` as a ``size`` square with its lower-left corner at (x, y).
 
     It is drawn without a quiet zone of its own: it sits in the blank page margin, which gives it
     far more than the four modules of white the standard asks for. Each row's dark runs are
-    drawn as filled rectangles (reportlab's QR widget would also set a font the PDF then lists
-    without embedding).
+    rectangles of one path, filled once (reportlab's QR widget would also set a font the PDF then
+    lists without embedding). The path is written in module units, the origin at the code's top
+    left corner and rows going down, so its numbers are small integers written as they are,
+    rather than some 550 rectangles' coordinates each formatted by reportlab's canvas.
     """
     modules = qr_modules(payload)
     box = size / len(modules)
-    canvas.saveState()
-    canvas.setFillGray(0)
+    rectangles = []
     for row_number, row in enumerate(modules):
-        row_y = y + size - (row_number + 1) * box
         column = 0
         for dark, run in groupby(row):
             length = len(list(run))
             if dark:
-                canvas.rect(x + column * box, row_y, length * box, box, stroke=0, fill=1)
+                rectangles.append(f"{column} {row_number} {length} 1 re")
             column += length
+    canvas.saveState()
+    canvas.setFillGray(0)
+    canvas.transform(box, 0, 0, -box, x, y + size)
+    canvas.addLiteral("\n".join(rectangles) + "\nf")
     canvas.restoreState()
