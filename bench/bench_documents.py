@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))
 # The app is imported inside the functions that use it, never here: a cold child's clock starts
 # before its imports, and this module is the child's too.
+from bench.report import print_table, verdict  # noqa: E402  (standard library only)
 
 WARM_TARGET = 0.050  # seconds
 RATIO_TARGET = 20.0
@@ -271,18 +272,6 @@ def pages(pdf: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def print_table(rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
-        if n == 0:
-            print("  " + "  ".join("-" * width for width in widths))
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def report(cold: list[ColdRun], warm: Warm, office_runs: list) -> None:

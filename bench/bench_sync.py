@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.sync_hub import HubResult, hub_benchmark, server_version  # noqa: E402
+from bench.report import print_table, verdict  # noqa: E402
 from bench.sync_link import Day, LinkResult, link_benchmark  # noqa: E402
 from tests.sync.fault_proxy import LinkShape  # noqa: E402
 
@@ -60,18 +61,6 @@ def weak_link(seed: int) -> LinkShape:
 
 
 # --- report -------------------------------------------------------------------------------------
-
-
-def print_table(rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
-        if n == 0:
-            print("  " + "  ".join("-" * width for width in widths))
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def print_link(results: list[LinkResult]) -> None:
