@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock
 from app.domain.deadlines import Deadline
-from app.domain.errors import DeskError
-from app.domain.grounds import refusal_grounds, termination_grounds
 from app.services import acceptance, closing, details, mediation, proposals
 from app.services.actor import Actor
 from app.services.details import CaseDetail
@@ -45,8 +43,8 @@ from app.views.documents_tab import DocumentsTab
 from app.views.edit_dialogs import EditServices
 from app.views.history_timeline import HistoryTimeline
 from app.views.icons import deadline_icon
-from app.views.step_dialogs import RejectProposalDialog, StepDialog, step_dialog
-from app.views.step_dialogs_base import ConfirmationBox
+from app.views.proposal_box import ProposalBox
+from app.views.step_dialogs import StepDialog, step_dialog
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -129,7 +127,6 @@ class CaseDetailView(QWidget):
         self._services = services
         self._case_id = case_id
         self._detail: CaseDetail | None = None
-        self._proposal: PendingProposal | None = None
         self.step_buttons: dict[str, QPushButton] = {}
 
         self.number_label = QLabel()
@@ -144,18 +141,10 @@ class CaseDetailView(QWidget):
         self._deadline_grid = QGridLayout(self.deadline_box)
         self.deadline_labels: list[QLabel] = []
 
-        self.proposal_box = QGroupBox(self.tr("待站长确认的提议"))
-        self.proposal_label = QLabel()
-        self.proposal_label.setWordWrap(True)
-        self.confirm_proposal_button = QPushButton(self.tr("确认"))
-        self.reject_proposal_button = QPushButton(self.tr("驳回"))
-        proposal_layout = QVBoxLayout(self.proposal_box)
-        proposal_layout.addWidget(self.proposal_label)
-        proposal_buttons = QHBoxLayout()
-        proposal_buttons.addWidget(self.confirm_proposal_button)
-        proposal_buttons.addWidget(self.reject_proposal_button)
-        proposal_buttons.addStretch()
-        proposal_layout.addLayout(proposal_buttons)
+        self.proposal_box = ProposalBox(services.actor, services.confirm_proposal, services.reject_proposal)
+        self.proposal_box.dialog_opened.connect(self.dialog_opened)
+        self.proposal_box.decided.connect(self._finish)
+        self.proposal_box.failed.connect(self._notify)
 
         self.conflict_notice = ConflictNotice(services.conflicts) if services.conflicts is not None else None
         if self.conflict_notice is not None:
@@ -186,6 +175,7 @@ class CaseDetailView(QWidget):
         self.tabs.addTab(self.documents, self.tr("文书"))
         self.documents.dialog_opened.connect(self.dialog_opened)
         self.documents.issued.connect(self._after_document)
+        self.proposal_box.confirmed.connect(self.documents.offer_after)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.number_label)
@@ -203,8 +193,6 @@ class CaseDetailView(QWidget):
         layout.addWidget(self.tabs, stretch=1)
 
         self.facts.full_numbers_toggled.connect(self.timeline.set_full_numbers)
-        self.confirm_proposal_button.clicked.connect(self.confirm_proposal)
-        self.reject_proposal_button.clicked.connect(self.reject_proposal)
         self.reload()
 
     @property
@@ -226,7 +214,6 @@ class CaseDetailView(QWidget):
         detail = self._services.detail(self._case_id)
         pending = self._services.pending_proposals(self._case_id)
         self._detail = detail
-        self._proposal = pending[0] if pending else None
         self.number_label.setText(detail.number)
         self.summary_label.setText(
             " · ".join(
@@ -239,7 +226,7 @@ class CaseDetailView(QWidget):
             )
         )
         self._show_deadlines(detail.deadlines)
-        self._show_proposal()
+        self.proposal_box.show_proposal(detail, pending[0] if pending else None)
         if self.conflict_notice is not None:
             self.conflict_notice.show_case(detail.id, detail.number)
         self._show_steps(detail)
@@ -306,77 +293,6 @@ class CaseDetailView(QWidget):
             button.clicked.connect(lambda _checked=False, name=step.name: self.open_step(name))
             self._steps_grid.addWidget(button, index // STEP_COLUMNS, index % STEP_COLUMNS)
             self.step_buttons[step.name] = button
-
-    # --- the head's decision on a proposal --------------------------------------------------
-
-    def _show_proposal(self) -> None:
-        proposal = self._proposal
-        self.proposal_box.setVisible(proposal is not None)
-        if proposal is None:
-            return
-        grounds = (refusal_grounds if proposal.action == "refuse" else termination_grounds)(self._detail.rule)
-        ground = grounds.grounds[proposal.ground - 1]
-        self.proposal_label.setText(
-            self.tr("{who} 于 {when} 提议{action}，决定日期 {day}。\n理由：{article}{item}{text}\n具体理由：{reason}").format(
-                who=proposal.proposed_by,
-                when=clock.format_local(proposal.proposed_at),
-                action=CaseWords.action(proposal.action),
-                day=proposal.decided_on.isoformat(),
-                article=grounds.article,
-                item=ground.item,
-                text=ground.text,
-                reason=proposal.reason or self.tr("（无）"),
-            )
-        )
-        is_head = self._services.actor.is_head
-        self.confirm_proposal_button.setVisible(is_head)
-        self.reject_proposal_button.setVisible(is_head)
-
-    def confirm_proposal(self) -> ConfirmationBox | None:
-        """Ask the head to confirm the pending proposal; on 确定办理 the step is applied."""
-        proposal = self._proposal
-        if proposal is None:
-            return None
-        box = ConfirmationBox(
-            self.tr("确认提议"),
-            self.tr("确认 {who} 提议的“{action}”？").format(
-                who=proposal.proposed_by, action=CaseWords.action(proposal.action)
-            ),
-            self,
-        )
-        box.confirmed.connect(lambda: self._confirm(proposal))
-        box.finished.connect(box.deleteLater)
-        box.open()
-        self.dialog_opened.emit(box)
-        return box
-
-    def reject_proposal(self) -> RejectProposalDialog | None:
-        """Open the dialog for the head's rejection of the pending proposal."""
-        proposal = self._proposal
-        if proposal is None:
-            return None
-        reject = self._services.reject_proposal
-        dialog = RejectProposalDialog(
-            self._detail,
-            proposal,
-            lambda remark="": reject(proposal.id, remark=remark),
-            self,
-            actor=self._services.actor,
-        )
-        dialog.accepted.connect(lambda: self._finish(self.tr("已驳回提议，案件状态不变。")))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.dialog_opened.emit(dialog)
-        return dialog
-
-    def _confirm(self, proposal: PendingProposal) -> None:
-        try:
-            self._services.confirm_proposal(proposal.id)
-        except DeskError as error:
-            self._notify(str(error))
-            return
-        self._finish(self.tr("已确认：{action}").format(action=CaseWords.action(proposal.action)))
-        self.documents.offer_after(proposal.action)
 
     # --- showing the case -------------------------------------------------------------------
 

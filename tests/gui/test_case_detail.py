@@ -106,15 +106,15 @@ def test_a_mediators_refusal_waits_for_the_head_who_confirms_it(qtbot, store, he
     assert "已登记" in view.summary_label.text()
     # The mediator sees the proposal waiting, but cannot decide it.
     assert view.proposal_box.isVisible()
-    assert not view.confirm_proposal_button.isVisible()
+    assert not view.proposal_box.confirm_button.isVisible()
 
     head_view = open_view(head, case_id)
     assert head_view.proposal_box.isVisible()
-    assert "李明" in head_view.proposal_label.text()
-    assert "第十六条（三）" in head_view.proposal_label.text()
-    assert head_view.confirm_proposal_button.isVisible() and head_view.reject_proposal_button.isVisible()
+    assert "李明" in head_view.proposal_box.label.text()
+    assert "第十六条（三）" in head_view.proposal_box.label.text()
+    assert head_view.proposal_box.confirm_button.isVisible() and head_view.proposal_box.reject_button.isVisible()
     with qtbot.waitSignal(head_view.dialog_opened, timeout=1000) as opened:
-        head_view.confirm_proposal_button.click()
+        head_view.proposal_box.confirm_button.click()
     box = opened.args[0]
     with qtbot.waitSignal(head_view.changed, timeout=1000):
         box.confirm_button.click()
@@ -129,7 +129,7 @@ def test_the_head_rejects_a_proposal_and_the_case_stays(qtbot, store, head, medi
     acceptance.refuse(store, mediator, case_id, ground=1, reason="不属于职责范围")
     view = open_view(head, case_id)
     with qtbot.waitSignal(view.dialog_opened, timeout=1000) as opened:
-        view.reject_proposal_button.click()
+        view.proposal_box.reject_button.click()
     dialog = opened.args[0]
     dialog.remark_edit.setPlainText("属于本站职责，应予受理")
     with qtbot.waitSignal(view.changed, timeout=1000):

@@ -231,7 +231,7 @@ def test_no_offer_while_a_refusal_waits_for_the_head_and_one_once_confirmed(
     assert not view.documents.offer_bar.isVisible()
 
     head_view = open_view(head, case_id)
-    box = opened_by(qtbot, head_view, head_view.confirm_proposal_button.click)
+    box = opened_by(qtbot, head_view, head_view.proposal_box.confirm_button.click)
     with qtbot.waitSignal(head_view.changed, timeout=1000):
         box.confirm_button.click()
     assert head_view.documents.offer_bar.isVisible()
