@@ -22,21 +22,21 @@ from app.services.station import create_station, station_info
 from app.sync.retry import RetryPolicy
 from app.tasks import run_in_background
 from app.views.backup_actions import BackupServices, DataMenu, progress_of
-from app.views.bindings import intake_services
 from app.views.case_table_model import CaseTableModel
 from app.views.error_dialog import install_excepthook, show_error
-from app.views.first_run_wizard import FirstRunWizard
 from app.views.fonts import use_chinese_fonts
 from app.views.intake_form import IntakeForm
 from app.views.lock_screen import IdleLock, lock
 from app.views.main_window import MainWindow
-from app.views.settings_dialog import SettingsDialog, SettingsServices
 from app.views.sign_in_dialog import SignInDialog
 from app.views.sync_desk import SyncDesk
-from app.views.sync_panel import SyncServices
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from app.views.case_detail import CaseDetailView
+    from app.views.settings_dialog import SettingsDialog
+    from app.views.sync_services import SyncServices
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -83,15 +83,19 @@ def build_main_window(
         model,
         station_info(store).name,
         actor,
-        new_intake=lambda: IntakeForm(intake_services(store, actor), f"intake:{actor.user_id}", actor),
+        new_intake=lambda: new_intake_form(store, actor),
         case_view=lambda case_id: open_case_view(store, actor, case_id),
         mediators=lambda: accounts.users(store),
         work_today=lambda: worklist.work_today(store, actor),
         last_backup=lambda: backups.last_backup_time(store),
-        open_settings=lambda parent: SettingsDialog(SettingsServices.for_store(store, actor), parent),
+        open_settings=lambda parent: open_settings_dialog(store, actor, parent),
         mark_notice_done=lambda notice_id: worklist.mark_notice_done(store, actor, notice_id),
     )
-    window.sync = SyncDesk(window, SyncServices.for_store(store, actor, policy=sync_policy))
+    window.sync = SyncDesk(
+        window,
+        overview=lambda: sync_status.sync_overview(store),
+        services=lambda: sync_services(store, actor, sync_policy),
+    )
     return window
 
 
@@ -103,8 +107,33 @@ def open_case_view(store: Store, actor: Actor, case_id: int) -> "CaseDetailView"
     return CaseDetailView(CaseServices.for_store(store, actor), case_id)
 
 
+# The sync panel and the settings (with the hub's enrolment) bring the sync engine, its HTTP
+# client and protocol models; the intake's services bring the editing dialogs: imported when
+# first opened, not at every start.
+
+
+def new_intake_form(store: Store, actor: Actor) -> IntakeForm:
+    from app.views.bindings import intake_services
+
+    return IntakeForm(intake_services(store, actor), f"intake:{actor.user_id}", actor)
+
+
+def sync_services(store: Store, actor: Actor, policy: Callable[..., RetryPolicy]) -> "SyncServices":
+    from app.views.sync_services import SyncServices
+
+    return SyncServices.for_store(store, actor, policy=policy)
+
+
+def open_settings_dialog(store: Store, actor: Actor, parent: "QWidget") -> "SettingsDialog":
+    from app.views.settings_dialog import SettingsDialog, SettingsServices
+
+    return SettingsDialog(SettingsServices.for_store(store, actor), parent)
+
+
 def run_first_run(paths: StationPaths) -> bool:
     """The first-run wizard for a data folder without a station; True once a station exists."""
+    from app.views.first_run_wizard import FirstRunWizard  # once per station, never at a start
+
     prepare_application()
     wizard = FirstRunWizard(
         lambda setup, username, name, password: create_station(
@@ -252,16 +281,19 @@ class Desk(QObject):
         self.data_menu.restore_requested.connect(
             lambda source: self._restore(actor, source), Qt.ConnectionType.QueuedConnection
         )
-        idle = IdleLock(load_settings(store).idle_lock_minutes * 60_000, parent=window)
-        idle.idle.connect(
-            lambda: lock(
+
+        def lock_desk():
+            return lock(
                 window,
                 user_name=actor.display_name,
                 authenticate=lambda password: accounts.authenticate(store, actor.username, password) is not None,
                 before_lock=window.save_open_drafts,
             )
-        )
+
+        idle = IdleLock(load_settings(store).idle_lock_minutes * 60_000, parent=window)
+        idle.idle.connect(lock_desk)
         idle.start()
+        window.offer_lock(lock_desk)
         window.installEventFilter(self)
         self.window = window
         window.show()

@@ -21,9 +21,6 @@ from app.models.history import HistoryEntry
 from app.models.station import Setting
 from app.models.store import Store
 from app.models.sync_state import SyncConflict, SyncReceipt
-from app.sync.engine import LAST_VERIFIED_KEY
-from app.sync.enrolment import hub_url
-from app.sync.outbox import quarantined_case_ids
 
 
 class SyncState(Enum):
@@ -112,17 +109,34 @@ class SyncOverview:
         return self.pending + self.rejected + self.held
 
 
-def _last_verified(session: Session) -> datetime | None:
-    row = session.get(Setting, LAST_VERIFIED_KEY)
-    return datetime.fromisoformat(row.value) if row else None
+def _unconfirmed_count(session: Session) -> int:
+    """The history rows of cases with no receipt, counted without joining them.
+
+    Every receipt names one history row of its case: the outbox writes them for the rows it sent
+    or could not send, the hub's updates for the rows they record; history rows are never
+    deleted, and a full re-sync deletes receipts, which keeps this true. So the count is the
+    case rows of the history minus the receipts. Both counts read one index each, where the join
+    read every history row: on a 200,000-case station (948,021 rows) the whole overview now takes
+    0.2 to 0.4 s, the join alone took 0.8 to 1.0 s (docs/benchmarks.md, "Desk").
+    """
+    changes = session.scalar(select(func.count()).select_from(HistoryEntry).where(HistoryEntry.case_id.is_not(None)))
+    receipts = session.scalar(select(func.count()).select_from(SyncReceipt))
+    return changes - receipts
 
 
 def sync_overview(store: Store) -> SyncOverview:
+    # The sync engine, its HTTP client and protocol models are imported here, not with the
+    # module: the case list needs only ``sync_states``, and the desk's start does without them.
+    from app.sync.engine import LAST_VERIFIED_KEY
+    from app.sync.enrolment import hub_url
+
+    quarantined = select(SyncReceipt.case_id).where(SyncReceipt.status == "rejected")
     with store.reading() as session:
-        quarantined = quarantined_case_ids(session)
-        waiting = dict(session.execute(
-            _unconfirmed().add_columns(func.count()).group_by(HistoryEntry.case_id)
-        ).all())
+        unconfirmed = _unconfirmed_count(session)
+        # Quarantined cases are few: only their rows are joined with the receipts.
+        held = session.scalar(
+            _unconfirmed().with_only_columns(func.count()).where(HistoryEntry.case_id.in_(quarantined))
+        )
         rejected = session.scalar(
             select(func.count()).select_from(SyncReceipt).where(SyncReceipt.status == "rejected")
         )
@@ -140,13 +154,13 @@ def sync_overview(store: Store) -> SyncOverview:
             .group_by(Case.id, Case.number)
             .order_by(Case.number)
         ).all()
-        last_verified = _last_verified(session)
+        verified_at = session.get(Setting, LAST_VERIFIED_KEY)
     return SyncOverview(
-        pending=sum(count for case_id, count in waiting.items() if case_id not in quarantined),
+        pending=unconfirmed - held,
         rejected=rejected,
-        held=sum(count for case_id, count in waiting.items() if case_id in quarantined),
+        held=held,
         conflict_cases=[CaseAttention(case_id, number, conflicts=count) for case_id, number, count in conflicts],
         quarantined_cases=[CaseAttention(case_id, number, reason=reason) for case_id, number, reason in reasons],
-        last_verified=last_verified,
+        last_verified=datetime.fromisoformat(verified_at.value) if verified_at else None,
         hub_url=hub_url(store),
     )

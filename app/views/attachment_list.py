@@ -30,9 +30,12 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def thumbnail_image(read: Callable[[int], bytes], attachment: AttachmentView) -> QImage | None:
-    """The attachment's picture scaled to fit ``THUMBNAIL_PX``, or None if it cannot be shown.
+def thumbnail_image(read: Callable[[int], bytes], attachment: AttachmentView, ratio: float = 1.0) -> QImage | None:
+    """The attachment's picture scaled to fit ``THUMBNAIL_PX`` logical pixels on a screen of this
+    device pixel ratio, or None if it cannot be shown.
 
+    It is decoded at ``THUMBNAIL_PX * ratio`` device pixels and carries the ratio, so a 2x screen
+    shows 192 pixels of the photo in the 96-pixel cell rather than 96 stretched (docs/hidpi.md).
     Safe off the UI thread (a QImage, no QPixmap). The reader decodes at the small size, so a
     large phone photo never sits in memory at full resolution.
     """
@@ -41,6 +44,7 @@ def thumbnail_image(read: Callable[[int], bytes], attachment: AttachmentView) ->
     except DeskError as error:
         log.warning("no thumbnail for attachment %s: %s", attachment.id, error)
         return None
+    side = round(THUMBNAIL_PX * ratio)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -48,37 +52,43 @@ def thumbnail_image(read: Callable[[int], bytes], attachment: AttachmentView) ->
     reader.setAutoTransform(True)  # phone photos say in their EXIF data which way is up
     size = reader.size()
     if size.isValid():
-        reader.setScaledSize(size.scaled(THUMBNAIL_PX, THUMBNAIL_PX, Qt.AspectRatioMode.KeepAspectRatio))
+        reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
         log.warning("attachment %s could not be decoded as an image: %s", attachment.id, reader.errorString())
         return None
-    if max(image.width(), image.height()) != THUMBNAIL_PX:
+    if max(image.width(), image.height()) != side:
         # Formats that cannot decode at a given size are scaled after.
-        image = image.scaled(
-            THUMBNAIL_PX, THUMBNAIL_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
+        image = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    image.setDevicePixelRatio(ratio)
     return image
 
 
 class ThumbnailCache:
     """Thumbnails by the SHA-256 of their file; None for an image that could not be shown.
 
+    Each is kept for one device pixel ratio, the one it was last made for: a view on a screen of
+    another ratio makes it again (``has`` says whether it must).
     Pixmaps are made here, on the UI thread, from the images the background work returns.
     """
 
-    LIMIT = 500  # about 36 KB each at 96 px, so under 20 MB; the oldest go first
+    LIMIT = 500  # about 36 KB each at 96 px, so under 20 MB (144 KB and 72 MB at 2x); the oldest go first
 
     def __init__(self):
         self._pixmaps: dict[str, QPixmap | None] = {}
 
-    def __contains__(self, sha256: str) -> bool:
-        return sha256 in self._pixmaps
+    def has(self, sha256: str, ratio: float) -> bool:
+        """Whether the file's thumbnail is here for this ratio (or it is known not to decode)."""
+        if sha256 not in self._pixmaps:
+            return False
+        pixmap = self._pixmaps[sha256]
+        return pixmap is None or pixmap.devicePixelRatio() == ratio
 
     def get(self, sha256: str) -> QPixmap | None:
         return self._pixmaps.get(sha256)
 
     def put(self, sha256: str, image: QImage | None) -> None:
+        self._pixmaps.pop(sha256, None)  # made again for another ratio: it becomes the newest
         if len(self._pixmaps) >= self.LIMIT:
             del self._pixmaps[next(iter(self._pixmaps))]
         self._pixmaps[sha256] = None if image is None else QPixmap.fromImage(image)

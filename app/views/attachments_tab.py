@@ -34,6 +34,7 @@ from app.services import attachments
 from app.services.attachments import MAX_ATTACHMENT_BYTES, MEDIA_TYPES, AttachmentsWithheld, AttachmentView
 from app.tasks import Progress, Task, run_in_background
 from app.views.attachment_list import THUMBNAIL_PX, AttachmentListModel, thumbnail_cache, thumbnail_image
+from app.views.icons import icon
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -133,7 +134,7 @@ class AttachmentsTab(QWidget):
         self.list_view.setAccessibleName(self.tr("附件"))
         self.list_view.installEventFilter(self)
 
-        self.add_button = QPushButton(self.tr("添加附件…"))
+        self.add_button = QPushButton(icon("attach"), self.tr("添加附件…"))
         self.open_button = QPushButton(self.tr("打开"))
         self.save_button = QPushButton(self.tr("另存为…"))
         self.remove_button = QPushButton(self.tr("移除"))
@@ -338,7 +339,8 @@ class AttachmentsTab(QWidget):
     # --- showing -----------------------------------------------------------------------------
 
     def _make_thumbnails(self, shown: list[AttachmentView]) -> None:
-        wanted = [a for a in shown if a.is_image and a.sha256 not in self._thumbnails]
+        ratio = self.devicePixelRatioF()  # the screen's pixels, so a 2x screen gets a sharp picture
+        wanted = [a for a in shown if a.is_image and not self._thumbnails.has(a.sha256, ratio)]
         if self._thumbnail_task is not None:
             self._thumbnail_task.cancel()
             self._thumbnail_task = None
@@ -346,14 +348,14 @@ class AttachmentsTab(QWidget):
             return
         read = self._services.read
         if len(wanted) <= QUICK_THUMBNAILS:
-            self._keep_thumbnails({a.sha256: thumbnail_image(read, a) for a in wanted})
+            self._keep_thumbnails({a.sha256: thumbnail_image(read, a, ratio) for a in wanted})
             return
 
         def work():
             made = {}
             for done, attachment in enumerate(wanted):
                 yield Progress(done, len(wanted))
-                made[attachment.sha256] = thumbnail_image(read, attachment)
+                made[attachment.sha256] = thumbnail_image(read, attachment, ratio)
             return made
 
         task = run_in_background(work, on_success=self._keep_thumbnails, parent=self)

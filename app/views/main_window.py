@@ -26,6 +26,7 @@ from app.services.worklist import WorkToday
 from app.views.case_table_model import CaseRowRole, CaseTableModel
 from app.views.filter_bar import FilterBar
 from app.views.form_window import CaseWindow, IntakeDialog
+from app.views.icons import icon
 from app.views.intake_form import IntakeForm
 from app.views.match_delegate import MatchDelegate
 from app.views.work_today import WorkTodayPanel
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from app.views.case_detail import CaseDetailView
 
 SEARCH_DELAY_MS = 300
+LOCK_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
 SORT_MESSAGE_MS = 10_000
 # The columns are sized once, to the header and this many rows of the first page.
 COLUMN_SAMPLE_ROWS = 50
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索编号、当事人、商家、内容…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.filter_bar = FilterBar(mediators)
         self.case_table = QTableView()
         self.case_table.setModel(model)
@@ -131,19 +134,28 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar(self.tr("案件"))
         toolbar.setObjectName("cases")
-        self.new_intake_action = QAction(self.tr("新登记"), self)
+        # The words stay beside the pictures: the desk is read in Chinese first, and a new
+        # mediator should not have to learn what a picture means.
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_intake_action = QAction(icon("new-case"), self.tr("新登记"), self)
         self.new_intake_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_intake_action.setEnabled(new_intake is not None)
         self.new_intake_action.triggered.connect(self.open_intake)
         toolbar.addAction(self.new_intake_action)
-        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action = QAction(icon("refresh"), self.tr("刷新"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         toolbar.addAction(self.refresh_action)
-        self.settings_action = QAction(self.tr("设置"), self)
+        self.settings_action = QAction(icon("settings"), self.tr("设置"), self)
         self.settings_action.setEnabled(open_settings is not None)
         self.settings_action.triggered.connect(self.open_settings)
         toolbar.addAction(self.settings_action)
+        # Shown once the desk says how to lock (offer_lock): a window alone has no lock screen.
+        self.lock_action = QAction(icon("lock"), self.tr("锁定"), self)
+        self.lock_action.setShortcut(LOCK_SHORTCUT)
+        self.lock_action.setToolTip(self.tr("锁定调解台（Ctrl+L），离开座位时用；输入的内容保留"))
+        self.lock_action.setVisible(False)
+        toolbar.addAction(self.lock_action)
 
         self.work_today_panel: WorkTodayPanel | None = None
         self.work_today_dock: QDockWidget | None = None
@@ -165,6 +177,11 @@ class MainWindow(QMainWindow):
         self._columns_sized = False
         model.modelReset.connect(self._size_columns_once)
         self._size_columns_once()
+
+    def offer_lock(self, lock: Callable[[], object]) -> None:
+        """Show the 锁定 action (Ctrl+L); it calls ``lock``, as the idle lock does."""
+        self.lock_action.triggered.connect(lock)
+        self.lock_action.setVisible(True)
 
     def open_settings(self) -> QDialog:
         dialog = self._open_settings(self)

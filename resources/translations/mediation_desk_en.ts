@@ -137,18 +137,6 @@
         <translation>Deadlines</translation>
     </message>
     <message>
-        <source>待站长确认的提议</source>
-        <translation>Proposal awaiting station head confirmation</translation>
-    </message>
-    <message>
-        <source>确认</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <source>驳回</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
         <source>已处理同步冲突。</source>
         <translation>Sync conflicts resolved.</translation>
     </message>
@@ -183,34 +171,6 @@
     <message>
         <source>附件 ({count})</source>
         <translation>Attachments ({count})</translation>
-    </message>
-    <message>
-        <source>{who} 于 {when} 提议{action}，决定日期 {day}。
-理由：{article}{item}{text}
-具体理由：{reason}</source>
-        <translation>{who} proposed &quot;{action}&quot; on {when}, decision date {day}.
-Ground: {article}{item} {text}
-Specific reason: {reason}</translation>
-    </message>
-    <message>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <source>确认提议</source>
-        <translation>Confirm proposal</translation>
-    </message>
-    <message>
-        <source>确认 {who} 提议的“{action}”？</source>
-        <translation>Confirm &quot;{action}&quot; as proposed by {who}?</translation>
-    </message>
-    <message>
-        <source>已驳回提议，案件状态不变。</source>
-        <translation>Proposal rejected; the case status is unchanged.</translation>
-    </message>
-    <message>
-        <source>已确认：{action}</source>
-        <translation>Confirmed: {action}</translation>
     </message>
     <message>
         <source>（暂定）</source>
@@ -2663,6 +2623,14 @@ Step 2 of 2: backing up the database</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>锁定调解台（Ctrl+L），离开座位时用；输入的内容保留</source>
+        <translation>Lock the desk (Ctrl+L) when you leave your seat; what you typed is kept</translation>
+    </message>
+    <message>
         <source>今日待办</source>
         <translation>My work today</translation>
     </message>
@@ -2849,6 +2817,49 @@ Step 2 of 2: backing up the database</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalBox</name>
+    <message>
+        <source>待站长确认的提议</source>
+        <translation>Proposal awaiting station head confirmation</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>{who} 于 {when} 提议{action}，决定日期 {day}。
+理由：{article}{item}{text}
+具体理由：{reason}</source>
+        <translation>{who} proposed &quot;{action}&quot; on {when}, decision date {day}.
+Ground: {article}{item} {text}
+Specific reason: {reason}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>确认提议</source>
+        <translation>Confirm proposal</translation>
+    </message>
+    <message>
+        <source>确认 {who} 提议的“{action}”？</source>
+        <translation>Confirm &quot;{action}&quot; as proposed by {who}?</translation>
+    </message>
+    <message>
+        <source>已驳回提议，案件状态不变。</source>
+        <translation>Proposal rejected; the case status is unchanged.</translation>
+    </message>
+    <message>
+        <source>已确认：{action}</source>
+        <translation>Confirmed: {action}</translation>
     </message>
 </context>
 <context>
@@ -3227,6 +3238,14 @@ Step 2 of 2: backing up the database</translation>
     <message>
         <source>同步</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>同步状态读取失败</source>
+        <translation>The sync status could not be read</translation>
+    </message>
+    <message>
+        <source>正在读取同步状态…</source>
+        <translation>Reading the sync status…</translation>
     </message>
     <message numerus="yes">
         <source>未同步 %n 条</source>

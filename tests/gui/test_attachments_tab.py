@@ -57,9 +57,17 @@ def decoration(tab: AttachmentsTab, row: int):
     return tab.model.data(tab.model.index(row), Qt.ItemDataRole.DecorationRole)
 
 
-def has_thumbnail(tab: AttachmentsTab, row: int) -> bool:
+def has_thumbnail(tab: AttachmentsTab, row: int, ratio: float = 1.0) -> bool:
+    """A picture of THUMBNAIL_PX logical pixels on the long side, made at the screen's pixels."""
     shown = decoration(tab, row)
-    return isinstance(shown, QPixmap) and max(shown.width(), shown.height()) == THUMBNAIL_PX
+    if not isinstance(shown, QPixmap):
+        return False
+    logical = shown.deviceIndependentSize()
+    return (
+        shown.devicePixelRatio() == ratio
+        and max(logical.width(), logical.height()) == THUMBNAIL_PX
+        and max(shown.width(), shown.height()) == round(THUMBNAIL_PX * ratio)
+    )
 
 
 def click_row(qtbot, tab: AttachmentsTab, row: int) -> None:
@@ -150,6 +158,25 @@ def test_many_images_get_their_thumbnails_in_the_background(qtbot, store, head, 
     attachments.add_attachment(store, head, other, tmp_path / "照片甲.png")
     tab.show_case(other)
     assert has_thumbnail(tab, 0)
+
+
+def test_on_a_2x_screen_a_thumbnail_is_decoded_at_twice_the_pixels_not_stretched(
+    qtbot, store, head, case_id, tmp_path, monkeypatch
+):
+    attachments.add_attachment(store, head, case_id, png(tmp_path / "收据.png", 800, 400, "red"))
+    attachments.add_attachment(store, head, case_id, png(tmp_path / "小图.png", 40, 20, "blue"))
+    tab = AttachmentsTab(AttachmentServices.for_store(store, head))
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(tab, "devicePixelRatioF", lambda: 2.0)  # the offscreen screen is 1x
+    tab.show_case(case_id)
+    for row in range(2):
+        # 192 x 96 device pixels in the 96 x 48 cell; a 96-pixel picture would be stretched.
+        assert has_thumbnail(tab, row, ratio=2.0)
+        assert (decoration(tab, row).width(), decoration(tab, row).height()) == (192, 96)
+    # Back on a 1x screen the cached 2x pictures are made again at 96 pixels.
+    monkeypatch.setattr(tab, "devicePixelRatioF", lambda: 1.0)
+    tab.show_case(case_id)
+    assert has_thumbnail(tab, 0) and has_thumbnail(tab, 1)
 
 
 def test_enter_opens_a_plain_copy_in_the_systems_viewer(qtbot, store, head, case_id, open_tab, tmp_path, monkeypatch):

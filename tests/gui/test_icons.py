@@ -17,7 +17,7 @@ from app.views.error_dialog import ErrorDialog
 
 SVG_FILES = sorted(icons.icons_dir().glob("*.svg"))
 # The actions' icons, ready for the views' buttons and toolbars.
-ACTION_ICONS = ["new-case", "search", "refresh", "print", "attach", "sync", "lock"]
+ACTION_ICONS = ["new-case", "search", "refresh", "print", "attach", "sync", "lock", "settings"]
 
 
 def painted_pixels(image: QImage) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar, QToolButton
 
 from app.domain.vocabulary import CaseState
 from app.services import queries
@@ -16,6 +16,7 @@ from app.views.bindings import intake_services
 from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.case_table_model import CaseRowRole, CaseTableModel
 from app.views.form_window import CaseWindow
+from app.views.icons import icon
 from app.views.intake_form import IntakeForm
 from app.views.main_window import MainWindow
 from tests.services.factories import complaint_draft
@@ -62,6 +63,31 @@ def type_with_input_method(qapp, edit: QLineEdit, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     qapp.sendEvent(edit, event)
+
+
+def test_the_toolbar_shows_our_icons_beside_the_words_and_the_search_box_its_glass(qtbot, window):
+    toolbar = window.findChild(QToolBar, "cases")
+    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    for action, name in [
+        (window.new_intake_action, "new-case"),
+        (window.refresh_action, "refresh"),
+        (window.settings_action, "settings"),
+        (window.lock_action, "lock"),
+    ]:
+        assert action.icon().cacheKey() == icon(name).cacheKey(), name
+    shown = [toolbar.widgetForAction(action) for action in toolbar.actions() if action.isVisible()]
+    assert [button.text() for button in shown if isinstance(button, QToolButton)][:2] == ["新登记", "刷新"]
+    (glass,) = window.search_edit.actions()[:1]
+    assert glass.icon().cacheKey() == icon("search").cacheKey()
+
+
+def test_the_lock_action_appears_once_the_desk_offers_a_lock(qtbot, window):
+    assert not window.lock_action.isVisible()
+    locked = []
+    window.offer_lock(lambda: locked.append(True))
+    assert window.lock_action.isVisible() and window.lock_action.shortcut().toString() == "Ctrl+L"
+    window.lock_action.trigger()
+    assert locked == [True]
 
 
 def test_search_narrows_the_table_after_a_pause(qtbot, window):
@@ -191,3 +217,26 @@ def test_the_desk_window_offers_settings_and_saves_open_drafts(qtbot, store, hea
     intake.form.widget_for("request").setPlainText("退货退款")
     window.save_open_drafts()
     assert load_draft(store, f"intake:{head.user_id}").content
+
+
+def test_the_signed_in_desk_locks_from_its_toolbar(qtbot, store, station_paths):
+    from app.desk import Desk
+    from app.views.lock_screen import LockDialog
+    from tests.conftest import HEAD_PASSWORD
+
+    desk = Desk(station_paths, store)
+    try:
+        desk.start()  # the day's check first, then sign-in
+        qtbot.waitUntil(lambda: desk.sign_in is not None and desk.sign_in.isVisible(), timeout=10_000)
+        dialog = desk.sign_in
+        qtbot.keyClicks(dialog.username_edit, "head")
+        qtbot.keyClicks(dialog.password_edit, HEAD_PASSWORD)
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desk.window is not None and desk.window.isVisible())
+        assert desk.window.lock_action.isVisible()
+        desk.window.lock_action.trigger()
+        qtbot.waitUntil(
+            lambda: any(isinstance(w, LockDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+        )
+    finally:
+        desk.close()

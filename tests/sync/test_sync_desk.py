@@ -112,6 +112,12 @@ def status_line(window) -> str:
     return window.sync.status_label.text()
 
 
+def wait_for_status(qtbot, window, *parts: str) -> str:
+    """The status line once it shows ``parts`` (it is read in the background)."""
+    qtbot.waitUntil(lambda: all(part in status_line(window) for part in parts), timeout=10_000)
+    return status_line(window)
+
+
 def sync_column(window) -> list[str]:
     model = window.case_table.model()
     return [model.index(row, CaseTableModel.SYNC).data() for row in range(model.rowCount())]
@@ -194,7 +200,7 @@ def test_a_sync_shows_its_progress_then_the_verified_result(qtbot, enrolled, hea
     assert sync_column(window) == ["待上传", "待上传"]
     index = window.case_table.model().index(0, CaseTableModel.SYNC)
     assert index.data(Qt.ItemDataRole.DecorationRole).cacheKey() == icon("pending").cacheKey()
-    assert "未同步 2 条" in status_line(window) and "从未核验同步" in status_line(window)
+    wait_for_status(qtbot, window, "未同步 2 条", "从未核验同步")
 
     panel = open_panel(qtbot, window)
     assert panel.pending_label.text() == "2 条办理记录"
@@ -218,7 +224,7 @@ def test_a_sync_shows_its_progress_then_the_verified_result(qtbot, enrolled, hea
     assert result.startswith("✔ 同步完成，本站与市局中心核验一致。")
     assert "上传：新记录 2 条" in result
     assert sync_column(window) == ["已同步", "已同步"]
-    assert "未同步 0 条" in status_line(window) and "上次核验同步：" in status_line(window)
+    wait_for_status(qtbot, window, "未同步 0 条", "上次核验同步：")
     panel = open_panel(qtbot, window)
     assert panel.pending_label.text() == "0 条办理记录"
     assert (panel.rejected_label.text(), panel.conflict_label.text()) == ("0 条", "0 件案件")
@@ -494,7 +500,7 @@ def test_a_rejected_case_is_marked_in_the_list_and_counted_in_the_panel(qtbot, e
     assert panel.pending_label.text() == "0 条办理记录"
     with enrolled.reading() as session:
         assert sync_overview(enrolled).pending == pending_count(session) == 0
-    assert "未同步 2 条" in status_line(window)  # the rejected change and the one held behind it
+    wait_for_status(qtbot, window, "未同步 2 条")  # the rejected change and the one held behind it
 
 
 def test_a_station_clock_off_by_more_than_five_minutes_is_warned_about(qtbot, enrolled, head, window, hub):
