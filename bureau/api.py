@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine
 
-from app.sync import protocol
+from app.sync import protocol, signing
 from bureau import auth, enrolment, feed, uploads, verification
 from bureau.attachments import AttachmentStore
 from bureau.db import session_factory
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 # A compressed body may not be larger than the largest uncompressed one.
 MAX_WIRE_BYTES = protocol.MAX_BODY_BYTES
 UNSIGNED_PATHS = {"/v1/time", "/v1/enrol"}
+MAX_FEED_SEQ = 2**63 - 1  # the feed's BIGINT: a larger cursor is not a number the database can compare
 
 
 def _utc_now() -> datetime:
@@ -74,8 +75,11 @@ class SignedRoute(APIRoute):
             now = app.state.clock()
             try:
                 raw = await _read_limited(request, MAX_WIRE_BYTES)
-                if request.url.path not in UNSIGNED_PATHS:
-                    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                if self.path not in UNSIGNED_PATHS:
+                    # The raw bytes, as the station signed them: request.url.path is decoded and
+                    # loses \t\r\n, so a signature for one path would pass for another.
+                    target = signing.wire_target(request.scope.get("raw_path") or request.scope["path"].encode(),
+                                                 request.scope.get("query_string", b""))
                     # In a worker thread, like the handlers: the check waits on the database (it
                     # commits the nonce), and on the event loop that wait would hold up every
                     # other station's request.
@@ -131,7 +135,7 @@ def create_app(engine: Engine, files: Path, *, clock: Callable[[], datetime] = _
             )
 
     @app.get("/v1/feed", response_model=protocol.FeedPage)
-    def feed_page(request: Request, after: int = Query(0, ge=0)):
+    def feed_page(request: Request, after: int = Query(0, ge=0, le=MAX_FEED_SEQ)):
         with app.state.sessions() as session:
             return feed.page(session, request.state.station_id, after)
 

@@ -14,7 +14,7 @@ from app.sync.protocol import ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES
 from bureau.errors import Refused
 from bureau.models import Attachment
 
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")  # fullmatch: "$" would let a trailing newline through
 _RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 
 
@@ -49,7 +49,7 @@ class AttachmentStore:
     def put_chunk(self, station_id: int, sha256: str, content_range: str, data: bytes, now: datetime) -> int:
         """Add the chunk at its offset; returns the bytes now confirmed."""
         _check_name(sha256)
-        start, end, total = _parse_range(content_range, len(data))
+        start, _end, total = _parse_range(content_range, len(data))
         with self._sessions.begin() as session:
             row = session.get(Attachment, (station_id, sha256), with_for_update=True)
             if row is None:
@@ -61,29 +61,44 @@ class AttachmentStore:
                 raise Refused(409, f"附件大小与先前所报不同（先前 {row.size} 字节）。")
             if start != row.received:
                 raise Refused(409, f"应从第 {row.received} 字节续传。")
-            partial = self._partial(station_id, sha256)
-            _write_at(partial, start, data)
-            row.received = end + 1
-            if row.received < total:
-                return row.received
-            if _file_sha256(partial) != sha256:
-                partial.unlink()
-                row.received = 0
-                mismatch = True
-            else:
-                final = self.path(sha256)
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(partial, final)
-                row.complete = True
-                mismatch = False
-        if mismatch:
-            # Raised after the commit, so the restart from byte 0 is what the hub remembers.
-            raise Refused(422, "附件内容与其 SHA-256 不符，已丢弃，请重新上传。")
-        return total
+            refusal = self._add(row, start, data)
+        if refusal is not None:
+            raise refusal  # after the commit, so the restart from byte 0 is what the hub remembers
+        return row.received
+
+    def _add(self, row: Attachment, start: int, data: bytes) -> Refused | None:
+        """Write the chunk into the row's partial file and, after the last one, keep the file if
+        it hashes right; returns the refusal to answer once the row's new state has committed."""
+        partial = self._partial(row.station_id, row.sha256)
+        if start > 0 and not partial.exists():
+            # The bytes before this chunk are gone: the finished file was moved into place but the
+            # commit saying so was lost (the hub died in between), or the partial file was lost.
+            if self._holds_whole(row.sha256):
+                row.received, row.complete = row.size, True
+                return None
+            row.received = 0
+            return Refused(409, "中心未能保留先前收到的部分，请从第 0 字节重新上传。")
+        _write_at(partial, start, data)
+        row.received = start + len(data)
+        if row.received < row.size:
+            return None
+        if _file_sha256(partial) != row.sha256:
+            partial.unlink()
+            row.received = 0
+            return Refused(422, "附件内容与其 SHA-256 不符，已丢弃，请重新上传。")
+        final = self.path(row.sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, final)
+        row.complete = True
+        return None
+
+    def _holds_whole(self, sha256: str) -> bool:
+        final = self.path(sha256)
+        return final.exists() and _file_sha256(final) == sha256
 
 
 def _check_name(sha256: str) -> None:
-    if not _SHA256.match(sha256):
+    if not _SHA256.fullmatch(sha256):
         raise Refused(400, "附件名应为 64 位十六进制的 SHA-256。")
 
 

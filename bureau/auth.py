@@ -1,5 +1,6 @@
 """Checking a signed request: a known station, a fresh timestamp, a new nonce, a right signature."""
 
+import re
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -11,6 +12,8 @@ from bureau.errors import Refused
 from bureau.models import SeenNonce, Station
 
 _NONCE_KEPT = timedelta(seconds=2 * signing.MAX_SKEW_SECONDS)
+# ASCII digits only: str.isdigit() also takes "²", which int() then refuses.
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
 
 
 def verify(sessions: sessionmaker[Session], headers, method: str, target: str, body: bytes, now: datetime) -> int:
@@ -19,7 +22,7 @@ def verify(sessions: sessionmaker[Session], headers, method: str, target: str, b
     timestamp = headers.get(signing.TIMESTAMP_HEADER, "")
     nonce = headers.get(signing.NONCE_HEADER, "")
     given = headers.get(signing.SIGNATURE_HEADER, "")
-    if not (station_uid and timestamp.isdigit() and len(nonce) == 32 and given):
+    if not (station_uid and _TIMESTAMP.fullmatch(timestamp) and len(nonce) == 32 and given):
         raise Refused(401, "请求未签名或签名信息不全。")
     if abs(now.timestamp() - int(timestamp)) > signing.MAX_SKEW_SECONDS:
         raise Refused(401, "请求的时间戳与中心时间相差过大（超过 5 分钟），请检查本机时间后重试。")
@@ -32,6 +35,8 @@ def verify(sessions: sessionmaker[Session], headers, method: str, target: str, b
         )
         if not signing.signature_matches(expected, given):
             raise Refused(401, "签名不正确：密钥不对，或请求在途中被改动。")
+        if station.first_signed_at is None:
+            station.first_signed_at = now  # the secret arrived: its enrolment code stops repeating it
         station_id = station.id
     # The nonce commits on its own: a request that fails later still cannot be replayed.
     try:

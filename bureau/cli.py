@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.sync import protocol
 from bureau import admin, enrolment
@@ -89,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"错误：无法读写 {exc.filename}：{exc.strerror}", file=sys.stderr)
         return 2
+    except SQLAlchemyError as exc:
+        # The transaction was rolled back. No statement text: its parameters may hold a secret.
+        print(f"错误：数据库操作未成功，未作任何更改，请稍后重试（{exc.__class__.__name__}）。", file=sys.stderr)
+        return 2
     finally:
         if engine is not None:
             engine.dispose()
@@ -119,6 +124,8 @@ def _administer(session, args, now: datetime) -> int:
         make = enrolment.add_station if args.station_command == "add" else enrolment.reissue_code
         code = make(session, args.name, now)
         print(f"站点：{args.name.strip()}\n登记码：{code}\n（7 天内有效，只显示这一次；站点运行 mediation-desk enroll 时输入）")
+        if args.station_command == "code":
+            print("该站此前发出而未用的登记码已作废。")
     elif args.command == "stations":
         rows = admin.stations(session)
         _print(rows, args.json, lambda r: f"{r['name']}\t案件 {r['cases']}\t最近核验 {r['last_verified_sync'] or '从未'}")

@@ -14,8 +14,12 @@ from bureau.models import FeedEntry, Station
 
 
 def lock_station(session: Session, station_id: int) -> Station:
-    """The station's row, locked until the transaction ends (SQLite: the whole file is)."""
-    return session.scalars(select(Station).where(Station.id == station_id).with_for_update()).one()
+    """The station's row, locked until the transaction ends (SQLite: the whole file is), and read
+    afresh: a copy this session read before the lock may hold a feed number another request has
+    used since (PostgreSQL)."""
+    return session.scalars(
+        select(Station).where(Station.id == station_id).with_for_update().execution_options(populate_existing=True)
+    ).one()
 
 
 def append(session: Session, station_id: int, kind: FeedKind, payload: dict, now: datetime) -> FeedEntry:

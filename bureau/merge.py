@@ -50,8 +50,11 @@ def merge(base: dict, station: dict, hub: dict) -> tuple[dict, list[FieldClash]]
     """The hub's case with the station's changes since ``base``; clashing fields keep the hub's value."""
     base_flat, station_flat, hub_flat = flatten(base), flatten(station), flatten(hub)
     merged = dict(hub_flat)
-    clashes = []
+    clashes = _removed_and_changed(base_flat, station_flat, hub_flat)
+    settled = {_part_of(clash.path) for clash in clashes}
     for path in sorted(set(station_flat) | set(base_flat)):
+        if _part_of(path) in settled:
+            continue  # the hub's part stays as it is, whole
         theirs = station_flat.get(path, ABSENT)
         before = base_flat.get(path, ABSENT)
         if theirs == before:
@@ -64,4 +67,36 @@ def merge(base: dict, station: dict, hub: dict) -> tuple[dict, list[FieldClash]]
                 merged[path] = theirs
         else:
             clashes.append(FieldClash(path, None if theirs is ABSENT else theirs, None if ours is ABSENT else ours))
-    return unflatten(merged), clashes
+    return unflatten(merged), sorted(clashes, key=lambda clash: clash.path)
+
+
+def _part_of(path: str) -> str:
+    """The part a field belongs to (``parties/<uid>`` for ``parties/<uid>/phone``)."""
+    return path.rpartition("/")[0]
+
+
+def _parts(flat: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    parts: dict[str, dict[str, Any]] = {}
+    for path, value in flat.items():
+        parts.setdefault(_part_of(path), {})[path] = value
+    return parts
+
+
+def _removed_and_changed(base_flat: dict, station_flat: dict, hub_flat: dict) -> list[FieldClash]:
+    """Parts (a party, an attachment) one side removed while the other changed them. Merged field
+    by field, the unchanged fields would go and the changed ones stay: half a part. Instead the
+    part is settled as a whole, the hub's way, and each field the other side changed is a clash."""
+    station_parts, hub_parts = _parts(station_flat), _parts(hub_flat)
+    clashes = []
+    for part, before in _parts(base_flat).items():
+        theirs, ours = station_parts.get(part), hub_parts.get(part)
+        if not part or (theirs is None) == (ours is None):
+            continue  # top-level fields, or kept (or removed) on both sides
+        kept = theirs if ours is None else ours
+        if kept == before:
+            continue  # removed on one side, untouched on the other: an ordinary removal
+        for path in sorted(set(before) | set(kept)):
+            if kept.get(path, ABSENT) != before.get(path, ABSENT):
+                value = kept.get(path)
+                clashes.append(FieldClash(path, value if ours is None else None, value if theirs is None else None))
+    return clashes

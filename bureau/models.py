@@ -61,13 +61,16 @@ class Station(Base):
     secret: Mapped[str | None] = mapped_column(String(64))  # hex; verifies the station's signatures
     created_at: Mapped[datetime] = mapped_column(Moment)
     enrolled_at: Mapped[datetime | None] = mapped_column(Moment)
+    # The first request signed with the current secret: from then on its code no longer repeats it.
+    first_signed_at: Mapped[datetime | None] = mapped_column(Moment)
     last_verified_at: Mapped[datetime | None] = mapped_column(Moment)
     feed_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # the last feed number issued to it
     resync_requested: Mapped[bool] = mapped_column(default=False)
 
 
 class EnrolmentCode(Base):
-    """A one-time code; kept after use so a retry by the same station gets the same answer."""
+    """A one-time code; the one last used is kept so a retry by the same station after a lost
+    answer gets the same answer (for a short while, see ``bureau.enrolment``)."""
 
     __tablename__ = "enrolment_codes"
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.sync import protocol
 from app.sync.canonical import canonical_json, content_sha256
-from bureau import feed
+from bureau import feed, upload_checks
 from bureau.errors import Refused
 from bureau.merge import merge
 from bureau.models import Attachment, Batch, Case, CaseVersion, Change, Conflict, WorkOrder
@@ -94,6 +94,9 @@ def _receive_case(session: Session, held: _Held, station_id: int, batch_uid: str
     case = held.cases.get(upload.case_uid)
     if case is not None and case.station_id != station_id:
         return _refuse_case(upload, None, "该案件属于另一站点。")
+    problem = upload_checks.problem_with(upload)
+    if problem is not None:
+        return _refuse_case(upload, case, problem)
 
     known = {c.uid: held.changes[c.uid] for c in upload.changes if c.uid in held.changes}
     new = []
@@ -186,12 +189,15 @@ def _merge_into(session: Session, held: _Held, case: Case, base: dict, upload: p
     unless it is exactly what the station holds."""
     merged, clashes = merge(base, upload.snapshot, json.loads(case.content))
     first_change = upload.changes[0].uid
+    # A case merged again from the same base finds the same clashes: each is kept once.
+    kept = {tuple(row) for row in session.execute(
+        select(Conflict.field, Conflict.station_value, Conflict.hub_value).where(Conflict.case_id == case.id)
+    )}
     for clash in clashes:
-        session.add(
-            Conflict(case_id=case.id, field=clash.path, change_uid=first_change, at=now,
-                     station_value=canonical_json(clash.station_value).decode(),
-                     hub_value=canonical_json(clash.hub_value).decode())
-        )
+        values = (clash.path, canonical_json(clash.station_value).decode(), canonical_json(clash.hub_value).decode())
+        if values not in kept:
+            session.add(Conflict(case_id=case.id, field=values[0], change_uid=first_change, at=now,
+                                 station_value=values[1], hub_value=values[2]))
     if content_sha256(merged) == upload.content_sha256 and upload.version > case.version:
         _new_version(held, case, merged, upload.version, now)
     else:

@@ -3,6 +3,9 @@
 Each request carries the station's UID, a timestamp in hub time, a random nonce and an
 HMAC-SHA256 over the method, path, those three and the SHA-256 of the body as sent. The hub
 refuses an old timestamp and a nonce it has seen, so a captured request cannot be replayed.
+
+The path is signed exactly as it goes on the wire (percent-encoded, ASCII): the hub checks the raw
+bytes it received, never a decoded form, since decoding can make two different paths look alike.
 """
 
 import hashlib
@@ -42,6 +45,12 @@ def signature(secret: bytes, method: str, target: str, station: str, timestamp: 
         [method.upper(), target, station, str(timestamp), nonce, hashlib.sha256(body).hexdigest()]
     ).encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def wire_target(raw_path: bytes, query_string: bytes) -> str:
+    """The target the hub checks a signature over: the path and query as the bytes arrived."""
+    target = raw_path.decode("latin-1")
+    return f"{target}?{query_string.decode('latin-1')}" if query_string else target
 
 
 def sign(secret: bytes, method: str, target: str, station: str, timestamp: int, body: bytes) -> SignedHeaders:

@@ -17,6 +17,7 @@ from app.sync.protocol import Enrolment
 from bureau.cli import main
 from bureau.db import make_hub_engine, session_factory
 from bureau.enrolment import enrol
+from bureau.errors import Refused
 
 ORDER = {
     "platform_ref": "1233010000202611280001",
@@ -84,6 +85,30 @@ def test_bad_input_names_what_is_wrong_and_changes_nothing(hub_db_url, capsys, t
     assert code == 2 and "没有编号为" in err
     code, out, _ = run(capsys, "stations", "--json", "--db", hub_db_url)
     assert json.loads(out)[0]["cases"] == 0
+
+
+def test_a_new_code_for_a_station_retires_the_one_given_before(hub_db_url, capsys):
+    _, out, _ = run(capsys, "station", "add", "西湖服务站", "--db", hub_db_url)
+    lost = re.search(r"登记码：(\S+)", out).group(1)
+    code, out, _ = run(capsys, "station", "code", "西湖服务站", "--db", hub_db_url)
+    assert code == 0 and "已作废" in out
+    replacement = re.search(r"登记码：(\S+)", out).group(1)
+    engine = make_hub_engine(hub_db_url)
+    try:
+        with pytest.raises(Refused, match="登记码无效"):
+            with session_factory(engine).begin() as session:
+                enrol(session, Enrolment(code=lost, station_uid=str(uuid.uuid4()), station_name="西湖服务站"),
+                      datetime.now(timezone.utc))
+        with session_factory(engine).begin() as session:
+            enrol(session, Enrolment(code=replacement, station_uid=str(uuid.uuid4()), station_name="西湖服务站"),
+                  datetime.now(timezone.utc))
+    finally:
+        engine.dispose()
+
+
+def test_a_database_that_cannot_be_used_is_a_message_not_a_traceback(capsys, tmp_path):
+    code, _, err = run(capsys, "stations", "--db", f"sqlite:///{tmp_path / 'no such folder' / 'hub.db'}")
+    assert code == 2 and "数据库操作未成功" in err and "Traceback" not in err
 
 
 def test_serve_starts_the_hub_as_the_readme_says(tmp_path):

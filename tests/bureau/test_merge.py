@@ -53,3 +53,33 @@ def test_flatten_and_unflatten_round_trip(content):
 @given(contents, contents)
 def test_merging_with_an_unchanged_hub_gives_the_station_version(base, station):
     assert merge(base, station, base) == (station, [])
+
+
+PARTY = {"name": "张三", "phone": "13800138000", "role": "complainant"}
+
+
+def test_a_part_the_station_removed_but_the_hub_changed_stays_whole_as_the_hubs():
+    base = {"case": {"request": "退款"}, "parties": {"u1": PARTY}}
+    station = {"case": {"request": "退款并赔偿"}}
+    hub = {"case": {"request": "退款"}, "parties": {"u1": PARTY | {"phone": "13900139000"}}}
+    merged, clashes = merge(base, station, hub)
+    assert [(c.path, c.station_value, c.hub_value) for c in clashes] == [("parties/u1/phone", None, "13900139000")]
+    assert merged == {"case": {"request": "退款并赔偿"}, "parties": hub["parties"]}
+
+
+def test_a_field_the_hub_added_to_a_part_the_station_removed_keeps_the_part_whole():
+    base = {"case": {"request": "退款"}, "parties": {"u1": {"name": "张三"}, "u2": {"name": "李四"}}}
+    station = {"case": {"request": "退款"}, "parties": {"u2": {"name": "李四"}}}
+    hub = {"case": {"request": "退款"}, "parties": {"u1": {"name": "张三", "phone": "1"}, "u2": {"name": "李四"}}}
+    merged, clashes = merge(base, station, hub)
+    assert [(c.path, c.station_value, c.hub_value) for c in clashes] == [("parties/u1/phone", None, "1")]
+    assert merged == hub
+
+
+def test_a_part_the_hub_removed_but_the_station_changed_stays_removed():
+    base = {"case": {"request": "退款"}, "parties": {"u1": PARTY, "u2": {"name": "李四"}}}
+    station = {"case": {"request": "退款"}, "parties": {"u1": PARTY | {"address": "西湖区"}, "u2": {"name": "李四"}}}
+    hub = {"case": {"request": "退款"}, "parties": {"u2": {"name": "李四"}}}
+    merged, clashes = merge(base, station, hub)
+    assert [(c.path, c.station_value, c.hub_value) for c in clashes] == [("parties/u1/address", "西湖区", None)]
+    assert merged == hub

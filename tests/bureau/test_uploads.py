@@ -183,6 +183,23 @@ def test_the_same_field_edited_on_two_copies_is_a_conflict_keeping_both_values(h
     assert (json.loads(conflict.station_value), json.loads(conflict.hub_value)) == ("退款并赔偿", "换货")
 
 
+def test_merging_a_case_again_from_the_same_base_keeps_each_conflict_once(hub, stations):
+    case = StationCase({"request": "退款"})
+    send(hub, stations[0], case.upload())
+    case.confirmed()
+    other = StationCase.__new__(StationCase)
+    other.__dict__ = {**case.__dict__, "content": dict(case.content), "unsent": []}
+    other.edit(request="换货")
+    send(hub, stations[0], other.upload())
+    case.edit(request="退款并赔偿")
+    send(hub, stations[0], case.upload())
+    case.edit(state="accepted")  # the answer was lost: the next upload still has the old base
+    answer = send(hub, stations[0], case.upload())
+    assert answer.cases[0].status == "conflict" and [a.status for a in answer.changes] == ["duplicate", "conflict"]
+    with hub() as session:
+        assert session.scalars(select(Conflict.field)).all() == ["request"]
+
+
 def test_a_case_the_hub_never_had_cannot_claim_a_synced_version(hub, stations):
     case = StationCase({"request": "退款"})
     case.confirmed()
