@@ -3,7 +3,7 @@ is the history; these say which of it the hub has confirmed, and what came down 
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -21,7 +21,10 @@ class SyncedCase(Base):
 
 
 class SyncReceipt(Base):
-    """The hub's answer for one change (history row). Without a receipt a change is pending."""
+    """The hub's answer for one change (history row). Without a receipt a change is pending.
+
+    A case the station cannot put into a batch at all gets ``rejected`` receipts of its own
+    making, with the reason: it is quarantined like a case the hub refused."""
 
     __tablename__ = "sync_receipts"
 
@@ -30,6 +33,22 @@ class SyncReceipt(Base):
     status: Mapped[str] = mapped_column(String(20))  # accepted, duplicate, conflict, rejected, from_hub
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class OutgoingBatch(Base):
+    """A batch sent to the hub whose answer has not been recorded yet, kept byte for byte.
+
+    Written before the batch is sent and deleted with the answer's receipts; one still here was
+    sent (or perhaps sent) and never answered, so it goes again first at the next sync, the same
+    bytes under the same UID, and the hub answers it as it did the first time. A new batch
+    instead would carry the old synced version, and the hub would take the station's own earlier
+    change for one of its own."""
+
+    __tablename__ = "sync_outgoing_batches"
+
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # the batch's JSON as sent, before compression
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class SyncConflict(Base):

@@ -75,7 +75,12 @@ class HubClient:
         return self._call("POST", "/v1/enrol", protocol.EnrolmentAnswer, body=request, signed=False)
 
     def send_batch(self, batch: protocol.Batch) -> protocol.BatchAnswer:
-        return self._call("POST", "/v1/batches", protocol.BatchAnswer, body=batch, compress=True)
+        return self.send_batch_body(batch.model_dump_json().encode())
+
+    def send_batch_body(self, body: bytes) -> protocol.BatchAnswer:
+        """A batch's JSON as the outbox kept it: a resend must be the same bytes, for the hub to
+        recognise it and give back the answer it gave the first time."""
+        return self._call("POST", "/v1/batches", protocol.BatchAnswer, body=body, compress=True)
 
     def feed(self, after: int) -> protocol.FeedPage:
         return self._call("GET", f"/v1/feed?after={after}", protocol.FeedPage)
@@ -106,9 +111,9 @@ class HubClient:
 
     # -- the plumbing ----------------------------------------------------------------------
 
-    def _call(self, method: str, target: str, answer: type[Answer], *, body: BaseModel | None = None,
+    def _call(self, method: str, target: str, answer: type[Answer], *, body: BaseModel | bytes | None = None,
               compress: bool = False, signed: bool = True) -> Answer:
-        content = b"" if body is None else body.model_dump_json().encode()
+        content = body if isinstance(body, bytes) else b"" if body is None else body.model_dump_json().encode()
         headers = {"Content-Type": "application/json"} if body is not None else {}
         if compress:
             # mtime=0: the same batch compresses to the same bytes, so a resend is recognised.

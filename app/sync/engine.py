@@ -24,9 +24,18 @@ from app.models.store import Store
 from app.models.sync_state import SyncedCase, SyncReceipt
 from app.services.calendar_data import install_calendar
 from app.sync import attachments_up, protocol
-from app.sync.client import HubClient
+from app.sync.client import HubClient, HubError
 from app.sync.inbox import Applied, apply_page, cursor
-from app.sync.outbox import batches, pending_cases, quarantined_case_ids, record_answer
+from app.sync.outbox import (
+    batches,
+    forget_outgoing,
+    keep_outgoing,
+    package,
+    quarantine,
+    quarantined_case_ids,
+    record_answer,
+    unanswered,
+)
 from app.sync.snapshot import case_content_sha256
 
 log = logging.getLogger(__name__)
@@ -96,34 +105,87 @@ def run_sync(
 
 
 def _upload(store: Store, client: HubClient, report: SyncReport, progress, now) -> Generator[SyncProgress, None, bool]:
-    with store.reading() as session:
-        pending = pending_cases(session)
-    if not pending:
-        return False
-    # Attachments first: a change that names a file must never reach the hub before the file.
-    report.attachments += yield from attachments_up.upload(
-        store, client, [p.case_id for p in pending], progress, report.problems
-    )
-    total = sum(len(p.upload.changes) for p in pending)
+    sent_any = yield from _resend_unanswered(store, client, report, progress, now)
+    # A case with more changes than one part holds goes up part by part: each pass sends the
+    # next part of each, packaged after the hub answered the one before.
+    sent_first: set[str] = set()
+    while True:
+        with store.reading() as session:
+            pending, unpackable = package(session)
+        if unpackable:
+            with store.session() as session:
+                for case in unpackable:
+                    reason = quarantine(session, case, now())
+                    report.rejected += len(case.change_uids)
+                    report.problems.append(f"案件 {case.number} 已隔离，暂不上传：{reason}")
+        firsts = {p.upload.changes[0].uid for p in pending}
+        if firsts & sent_first:
+            # The hub answered a part without a receipt for it: sending it again would not help.
+            report.problems.append("中心的答复缺少部分办理记录的回执，未收到回执的记录留待下次同步。")
+            return sent_any
+        sent_first |= firsts
+        if not pending:
+            return sent_any
+        # Attachments first: a change that names a file must never reach the hub before the file.
+        report.attachments += yield from attachments_up.upload(
+            store, client, [p.case_id for p in pending], progress, report.problems
+        )
+        total = sum(len(p.upload.changes) for p in pending)
+        done = 0
+        for batch, group in batches(pending):
+            client.policy.check()
+            with store.session() as session:
+                body = keep_outgoing(session, batch, now())
+            answer = client.send_batch_body(body)
+            with store.session() as session:
+                record_answer(session, group, answer, now())
+            _count_answers(report, answer)
+            done += sum(len(case.changes) for case in batch.cases)
+            yield progress("上传办理记录", done, total)
+        sent_any = True
+        if not any(p.partial for p in pending):
+            return sent_any
+
+
+def _resend_unanswered(store: Store, client: HubClient, report: SyncReport, progress,
+                       now) -> Generator[SyncProgress, None, bool]:
+    """Batches whose answer never came go first, byte for byte: the hub answers one it took as it
+    did then, and takes one it never saw. Their files went up before they were first sent."""
+    with store.session() as session:
+        kept = unanswered(session)
+    total = sum(len(case.upload.changes) for _uid, _body, group in kept for case in group)
     done = 0
-    for batch, group in batches(pending):
+    for batch_uid, body, group in kept:
         client.policy.check()
-        answer = client.send_batch(batch)
+        try:
+            answer = client.send_batch_body(body)
+        except HubError as exc:
+            if exc.status is None or exc.status in (401, 403):
+                raise  # the link or the station's credentials, not this batch: try again next time
+            # Refused as a whole, so not taken: its changes go up again in a new batch.
+            log.warning("unanswered batch %s refused on resend (%s); its changes go in a new batch", batch_uid, exc)
+            with store.session() as session:
+                forget_outgoing(session, batch_uid)
+            continue
         with store.session() as session:
             record_answer(session, group, answer, now())
-        for change in answer.changes:
-            if change.status == "accepted":
-                report.sent += 1
-            elif change.status == "duplicate":
-                report.duplicates += 1
-            elif change.status == "conflict":
-                report.conflicts += 1
-            else:
-                report.rejected += 1
-                report.problems.append(f"中心拒收变更 {change.uid}：{change.reason}")
-        done += sum(len(case.changes) for case in batch.cases)
+        _count_answers(report, answer)
+        done += sum(len(case.upload.changes) for case in group)
         yield progress("上传办理记录", done, total)
-    return True
+    return bool(kept)
+
+
+def _count_answers(report: SyncReport, answer: protocol.BatchAnswer) -> None:
+    for change in answer.changes:
+        if change.status == "accepted":
+            report.sent += 1
+        elif change.status == "duplicate":
+            report.duplicates += 1
+        elif change.status == "conflict":
+            report.conflicts += 1
+        else:
+            report.rejected += 1
+            report.problems.append(f"中心拒收变更 {change.uid}：{change.reason}")
 
 
 def _download(store: Store, client: HubClient, report: SyncReport, progress, now) -> Generator[SyncProgress, None, bool]:

@@ -24,7 +24,7 @@ from app.models.types import Money, UtcDateTime
 from app.services.actor import Actor
 from app.services.changes import record
 from app.sync.canonical import canonical_json, content_sha256
-from app.sync.outbox import pending_entries
+from app.sync.outbox import confirm, has_unsent_changes
 from app.sync.snapshot import PARTS, case_snapshot
 
 # A path one side does not have; also what local_value() answers for a value that cannot be set.
@@ -46,13 +46,18 @@ def flat_content(content: dict) -> dict[str, Any]:
 def apply_hub_version(session: Session, case: Case, update: dict, now: datetime, actor: Actor) -> int:
     """Apply the hub's ``content`` at ``version`` to ``case``; returns the number of conflicts."""
     hub_content, version, hub_sha = update["content"], update["version"], update["content_sha256"]
+    synced = session.get(SyncedCase, case.id)
+    if synced is not None and version <= synced.synced_version:
+        # The hub has confirmed this version or a later one since it queued this update (the
+        # station uploaded in between): applying it would put older content back.
+        return 0
     local = flat_content(case_snapshot(session, case))
     hub = flat_content(hub_content)
     differing = sorted(path for path in local.keys() | hub.keys() if local.get(path, ABSENT) != hub.get(path, ABSENT))
     if not differing:
-        _confirm(session, case, version, hub_sha)
+        confirm(session, case, version, hub_sha)
         return 0
-    if case.id in pending_entries(session):
+    if has_unsent_changes(session, case.id):
         return _conflicts(session, case, differing, local, hub, version, now)
     leftovers, changes = [], {}
     for path in differing:
@@ -65,18 +70,9 @@ def apply_hub_version(session: Session, case: Case, update: dict, now: datetime,
         session.add(SyncReceipt(change_uid=entry.uid, case_id=case.id, status="from_hub", reason="", at=now))
     session.flush()
     if not leftovers and content_sha256(case_snapshot(session, case)) == hub_sha:
-        _confirm(session, case, version, hub_sha)
+        confirm(session, case, version, hub_sha)  # the hub's numbering from here on
         return 0
     return _conflicts(session, case, leftovers, local, hub, version, now)
-
-
-def _confirm(session: Session, case: Case, version: int, content_sha: str) -> None:
-    case.version = version  # the hub's numbering from here on
-    synced = session.get(SyncedCase, case.id)
-    if synced is None:
-        session.add(SyncedCase(case_id=case.id, synced_version=version, content_sha256=content_sha))
-    else:
-        synced.synced_version, synced.content_sha256 = version, content_sha
 
 
 def _conflicts(session, case, paths, local, hub, version, now) -> int:

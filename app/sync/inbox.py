@@ -27,7 +27,7 @@ from app.services.station import merge_codes
 from app.sync import protocol
 from app.sync.canonical import canonical_json
 from app.sync.hub_versions import apply_hub_version
-from app.sync.outbox import pending_entries
+from app.sync.outbox import has_unsent_changes
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def _revocation(session: Session, item: protocol.FeedItem, now: datetime, applie
     if case is None or case.state == CaseState.VOIDED.value:
         _notice(session, item, revocation.case_uid, f"市局撤回分送：{revocation.reason}", now)
         return
-    if case.id in pending_entries(session):
+    if has_unsent_changes(session, case.id):
         applied.conflicts += 1
         session.add(SyncConflict(case_id=case.id, field="case/state", hub_version=0, found_at=now,
                                  station_value=canonical_json(case.state).decode(),

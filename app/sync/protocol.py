@@ -76,11 +76,15 @@ class CaseUpload(Message):
 
     @model_validator(mode="after")
     def _consistent(self) -> "CaseUpload":
+        # Versions need not be contiguous: the station's history has gaps where it took the hub's
+        # version (the hub's own change is never sent back), and the hub may number a merge above
+        # the station's base versions. The hub merges by snapshot; it needs only the order, and a
+        # version beyond the confirmed one (its new version must not collide with a kept one).
         versions = [change.base_version for change in self.changes]
-        if versions != list(range(versions[0], versions[0] + len(versions))):
-            raise ValueError("changes must follow each other version by version")
-        if versions[0] < self.synced_version or self.version != versions[-1] + 1:
-            raise ValueError("version does not follow from the changes")
+        if any(later <= earlier for earlier, later in zip(versions, versions[1:])):
+            raise ValueError("changes must be in the order they were made (base versions increasing)")
+        if self.version <= versions[-1] or self.version <= self.synced_version:
+            raise ValueError("version must be above the last change's base version and the synced version")
         if content_sha256(self.snapshot) != self.content_sha256:
             raise ValueError("content_sha256 does not match the snapshot")
         return self

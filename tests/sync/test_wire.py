@@ -57,14 +57,6 @@ def test_each_signing_uses_a_new_nonce():
     assert not signing.signature_matches(first.signature, second.signature)
 
 
-def test_an_upload_whose_versions_do_not_follow_is_refused():
-    with pytest.raises(ValidationError, match="version by version"):
-        an_upload([a_change(3), a_change(5)])
-    with pytest.raises(ValidationError, match="does not follow"):
-        an_upload([a_change(3)], version=5)
-    assert an_upload([a_change(3), a_change(4)]).version == 5
-
-
 def test_an_upload_whose_hash_does_not_match_its_snapshot_is_refused():
     with pytest.raises(ValidationError, match="content_sha256"):
         an_upload([a_change(1)], content_sha256="0" * 64)
