@@ -46,9 +46,16 @@ def unflatten(flat: dict[str, Any]) -> dict:
     return content
 
 
-def merge(base: dict, station: dict, hub: dict) -> tuple[dict, list[FieldClash]]:
-    """The hub's case with the station's changes since ``base``; clashing fields keep the hub's value."""
+def merge(base: dict, station: dict, hub: dict, resolutions: dict[str, Any] | None = None) -> tuple[dict, list[FieldClash]]:
+    """The hub's case with the station's changes since ``base``; clashing fields keep the hub's value.
+
+    ``resolutions``: fields a person at the station settled in a conflict, with the hub's value they
+    saw (``{path: value}``). Where the hub still holds that value, it stands as the base for the
+    field, so the person's choice counts as the station's change even where it equals ``base``."""
     base_flat, station_flat, hub_flat = flatten(base), flatten(station), flatten(hub)
+    for path, seen in (resolutions or {}).items():
+        if hub_flat.get(path, ABSENT) == seen:
+            base_flat[path] = seen
     merged = dict(hub_flat)
     clashes = _removed_and_changed(base_flat, station_flat, hub_flat)
     settled = {_part_of(clash.path) for clash in clashes}

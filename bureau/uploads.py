@@ -187,7 +187,7 @@ def _merge_into(session: Session, held: _Held, case: Case, base: dict, upload: p
                 now: datetime) -> list:
     """The hub moved on since the station's base: merge field by field; the result goes down the feed
     unless it is exactly what the station holds."""
-    merged, clashes = merge(base, upload.snapshot, json.loads(case.content))
+    merged, clashes = merge(base, upload.snapshot, json.loads(case.content), _settled(upload))
     first_change = upload.changes[0].uid
     # A case merged again from the same base finds the same clashes: each is kept once.
     kept = {tuple(row) for row in session.execute(
@@ -208,6 +208,18 @@ def _merge_into(session: Session, held: _Held, case: Case, base: dict, upload: p
             now,
         )
     return clashes
+
+
+def _settled(upload: protocol.CaseUpload) -> dict:
+    """What the station's conflict resolutions settled: ``{path: the hub value the person saw}``
+    (``resolve_conflict`` records ``{field: [old, new]}``, a case field under its own name)."""
+    settled = {}
+    for change in upload.changes:
+        if change.action == "resolve_conflict":
+            for key, value in change.changes.items():
+                if isinstance(value, list) and len(value) == 2:
+                    settled[key if "/" in key else f"case/{key}"] = value[0]
+    return settled
 
 
 def _new_version(held: _Held, case: Case, content: dict, version: int, now: datetime) -> None:

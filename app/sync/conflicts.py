@@ -5,8 +5,16 @@ The chosen value is written like any other change of the case: through ``app.ser
 as one history row (action ``resolve_conflict``) when it differs from what the case holds now,
 so it goes up at the next sync as a new change. A field whose chosen value is already the
 case's (the hub's value that came down since, say) needs no change; its conflict is only marked
-resolved. Field paths (``case/request``, ``parties/<uid>/phone``) map to rows and columns the way
-the hub's updates do (``app.sync.hub_versions``).
+resolved.
+
+One exception: keeping the station's value against a hub version the station never took in (a
+conflict found on download, while the case had unsent changes). The case already holds that
+value, but the hub holds its own: so the choice is recorded all the same, as a change from the
+hub's value to the station's, and goes up with the case. Without it nothing would say that a
+person chose, and the hub's value would come down unnoticed at the next sync.
+
+Field paths (``case/request``, ``parties/<uid>/phone``) map to rows and columns the way the hub's
+updates do (``app.sync.hub_versions``).
 """
 
 import json
@@ -22,7 +30,7 @@ from app.domain import clock
 from app.domain.errors import DeskError, IllegalTransition
 from app.models.case import Case, Party
 from app.models.store import Store
-from app.models.sync_state import SyncConflict
+from app.models.sync_state import SyncConflict, SyncedCase
 from app.services.actor import Actor
 from app.services.case_access import load_case
 from app.services.changes import record
@@ -132,7 +140,8 @@ def _may_resolve(actor: Actor, case: Case) -> None:
 
 def resolve(store: Store, actor: Actor, case_id: int, choices: dict[str, str]) -> dict[str, list]:
     """Settle the named fields: ``{path: "station" | "hub"}``. Returns the changes recorded
-    (``{field: [old, new]}``; empty when every chosen value was the case's already).
+    (``{field: [old, new]}``; empty when every chosen value was the case's already and the hub
+    had seen it).
 
     All or nothing: a choice that cannot be applied leaves the case and every conflict as they were.
     """
@@ -142,6 +151,8 @@ def resolve(store: Store, actor: Actor, case_id: int, choices: dict[str, str]) -
         case = load_case(session, case_id)
         _may_resolve(actor, case)
         rows = _open_rows(session, case_id)
+        synced = session.get(SyncedCase, case_id)
+        synced_version = synced.synced_version if synced is not None else 0
         current = flat_content(case_snapshot(session, case))
         changes: dict[str, list] = {}
         for path, choice in sorted(choices.items()):
@@ -152,12 +163,15 @@ def resolve(store: Store, actor: Actor, case_id: int, choices: dict[str, str]) -
                 raise DeskError(f"字段 {path} 的处理方式无效：{choice}")
             chosen = json.loads(row.station_value if choice == KEEP_STATION else row.hub_value)
             before = current.get(path, ABSENT)
+            # A case field is recorded under its own name, as an edit is; a part's field by its path.
+            key = path.removeprefix("case/") if path.startswith("case/") else path
             if before == chosen or (before is ABSENT and chosen is None):
+                if choice == KEEP_STATION and row.hub_version > synced_version:
+                    # Found on download: the hub holds its value in a version this case never took in.
+                    changes[key] = [json.loads(row.hub_value), chosen]
                 continue
             if not set_field(session, case, path, chosen):
                 raise DeskError(f"字段 {path} 不能在本站改为所选的值（本站没有这一部分或所指的人员），未作任何更改。")
-            # A case field is recorded under its own name, as an edit is; a part's field by its path.
-            key = path.removeprefix("case/") if path.startswith("case/") else path
             changes[key] = [None if before is ABSENT else before, chosen]
         if changes:
             refresh_search_text(case)

@@ -144,7 +144,8 @@ class ConflictDialog(QDialog):
 
     Signals:
         resolved(int, dict): the case and the changes recorded (empty when every chosen value
-            was the case's already); the dialog then closes.
+            was the case's already and the hub had it: ``app.sync.conflicts.resolve``); the
+            dialog then closes.
     """
 
     resolved = Signal(int, dict)
