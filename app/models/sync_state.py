@@ -30,7 +30,8 @@ class SyncReceipt(Base):
 
     change_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    status: Mapped[str] = mapped_column(String(20))  # accepted, duplicate, conflict, rejected, from_hub
+    # accepted, duplicate, conflict, rejected, from_hub; indexed for counting the rejected ones
+    status: Mapped[str] = mapped_column(String(20), index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
