@@ -5,11 +5,14 @@ from datetime import datetime, timezone
 
 import pytest
 
+from app.cli_sync import connect
 from app.sync.client import HubClient
+from app.sync.engine import SyncReport, run_sync
 from app.sync.retry import RetryPolicy
 from bureau.db import session_factory
 from bureau.enrolment import add_station
 from tests.helpers.hub_db import hub_db_url, hub_engine, pg_template  # noqa: F401
+from tests.sync.fault_proxy import FaultProxy
 from tests.sync.hub_server import start_hub
 
 
@@ -18,6 +21,15 @@ def hub(hub_engine, tmp_path):
     running = start_hub(hub_engine, tmp_path / "hub-files")
     yield running
     running.stop()
+
+
+@pytest.fixture
+def proxy(hub):
+    """The fault-injecting proxy in front of the hub; it passes everything until told otherwise."""
+    host, port = hub.url.removeprefix("http://").split(":")
+    running = FaultProxy((host, int(port)))
+    yield running
+    running.close()
 
 
 def station_code(hub, name: str) -> str:
@@ -29,6 +41,18 @@ def station_code(hub, name: str) -> str:
 def quick_policy(**overrides) -> RetryPolicy:
     """Retries without the real waits, so a test of many faults stays quick."""
     return RetryPolicy(base_seconds=0.01, cap_seconds=0.05, **overrides)
+
+
+def run(store) -> SyncReport:
+    """One whole sync of an enrolled station, as `mediation-desk sync` runs it, with quick retries."""
+    with connect(store) as client:
+        client.policy = quick_policy()
+        steps = run_sync(store, client)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as finished:
+                return finished.value
 
 
 @pytest.fixture

@@ -6,25 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from app.cli_sync import connect, enroll
+from app.cli_sync import enroll
 from app.services.attachments import add_attachment
-from app.sync.engine import SyncReport, run_sync
 from bureau import attachments
 from tests.services.factories import register_complaint
-from tests.sync.conftest import quick_policy, station_code
+from tests.sync.conftest import run, station_code
 
 PHOTO = bytes(range(256)) * 1200  # 307,200 bytes: two chunks
-
-
-def run(store) -> SyncReport:
-    with connect(store) as client:
-        client.policy = quick_policy()
-        steps = run_sync(store, client)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as finished:
-                return finished.value
 
 
 @pytest.fixture

@@ -25,18 +25,10 @@ from bureau.models import Case as HubCase
 from bureau.models import Change, Conflict
 from tests.services.factories import register_complaint
 from tests.sync.conftest import station_code
-from tests.sync.fault_proxy import CUT_AFTER, PASS, FaultProxy
+from tests.sync.fault_proxy import CUT_AFTER, PASS
 from tests.sync.test_station_sync import hub_holds, hub_session, local_case_uid, run, station_holds
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-@pytest.fixture
-def proxy(hub):
-    host, port = hub.url.removeprefix("http://").split(":")
-    running = FaultProxy((host, int(port)))
-    yield running
-    running.close()
 
 
 @pytest.fixture

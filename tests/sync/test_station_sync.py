@@ -17,27 +17,16 @@ from app.services.attachments import add_attachment
 from app.services.editing import edit_case
 from app.sync import protocol
 from app.sync.canonical import canonical_json, content_sha256
-from app.sync.engine import SyncReport, held_cases, run_sync
+from app.sync.engine import held_cases
 from app.sync.inbox import Applied, apply_page, cursor
 from bureau import admin, feed
 from bureau.db import session_factory
 from bureau.models import Case as HubCase
 from bureau.models import CaseVersion, Change, Station
 from tests.services.factories import register_complaint
-from tests.sync.conftest import quick_policy, station_code
+from tests.sync.conftest import quick_policy, run, station_code
 
 STATION = "西湖景区消费维权服务站"
-
-
-def run(store) -> SyncReport:
-    with connect(store) as client:
-        client.policy = quick_policy()
-        steps = run_sync(store, client)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as finished:
-                return finished.value
 
 
 @pytest.fixture

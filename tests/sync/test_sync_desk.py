@@ -36,7 +36,7 @@ from bureau.models import Case as HubCase
 from bureau.models import Station
 from tests.services.factories import register_complaint
 from tests.sync.conftest import quick_policy, station_code
-from tests.sync.fault_proxy import PASS, FaultProxy
+from tests.sync.fault_proxy import PASS
 from tests.sync.test_station_sync import STATION, hub_changes_field, hub_holds, hub_session, local_case_uid, run
 
 
@@ -64,14 +64,6 @@ class Gate:
 
     def open(self) -> None:
         self.opened.set()
-
-
-@pytest.fixture
-def proxy(hub):
-    host, port = hub.url.removeprefix("http://").split(":")
-    running = FaultProxy((host, int(port)))
-    yield running
-    running.close()
 
 
 @pytest.fixture

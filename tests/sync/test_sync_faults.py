@@ -24,7 +24,7 @@ from bureau.enrolment import add_station
 from bureau.models import Case as HubCase
 from bureau.models import Change
 from tests.services.factories import register_complaint
-from tests.sync.conftest import station_code
+from tests.sync.conftest import run, station_code
 from tests.sync.fault_proxy import (
     CUT_AFTER,
     DELAY,
@@ -34,17 +34,8 @@ from tests.sync.fault_proxy import (
     LinkShape,
     random_faults,
 )
-from tests.sync.test_station_sync import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def proxy(hub):
-    host, port = hub.url.removeprefix("http://").split(":")
-    running = FaultProxy((host, int(port)))
-    yield running
-    running.close()
 
 
 @pytest.fixture
