@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views import printing
+from app.views.icons import icon
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class DocumentPreview(QDialog):
         self.fit_width_button = self._tool_button(self.tr("适合宽度"), self.fit_width, FIT_WIDTH_KEYS)
         self.fit_page_button = self._tool_button(self.tr("适合页面"), self.fit_page)
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
-        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button = QPushButton(icon("print"), self.tr("打印…"))
 
         tools = QHBoxLayout()
         for widget in (self.previous_button, self.page_box, self.next_button):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock
 from app.views.document_issuing import DocumentIssuer, DocumentServices
+from app.views.icons import icon
 
 if TYPE_CHECKING:
     from app.services.documents import FormChoice, IssuedView
@@ -89,7 +90,7 @@ class DocumentsTab(QWidget):
         self.offer_bar = QFrame()
         self.offer_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.offer_label = QLabel()
-        self.offer_button = QPushButton(self.tr("出具并打印…"))
+        self.offer_button = QPushButton(icon("print"), self.tr("出具并打印…"))
         self.dismiss_offer_button = QPushButton(self.tr("暂不出具"))
         offer_layout = QHBoxLayout(self.offer_bar)
         offer_layout.addWidget(self.offer_label, 1)

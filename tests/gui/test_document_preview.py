@@ -14,6 +14,7 @@ from reportlab.pdfgen import canvas
 
 from app.views import printing
 from app.views.document_preview import DocumentPreview
+from app.views.icons import icon
 
 INCH = 72  # points
 TEST_DPI = 150  # the tests print at a low resolution, so each page is a small image
@@ -215,6 +216,7 @@ def test_printing_honours_the_page_range(qapp, tmp_path):
 
 def test_the_print_button_opens_the_print_dialog_and_prints_what_is_shown(qtbot, open_preview, tmp_path):
     preview = open_preview(make_pdf(2))
+    assert preview.print_button.icon().cacheKey() == icon("print").cacheKey()
     dialog = preview.print_document()
     assert isinstance(dialog, QPrintDialog)
     assert dialog.isVisible()

@@ -14,6 +14,7 @@ from app.services import acceptance, details, documents
 from app.services.drafts import PartyDraft
 from app.views.document_inputs_dialog import ExtraInputDialog
 from app.views.document_preview import DocumentPreview
+from app.views.icons import icon
 from app.views.step_dialogs_base import ConfirmationBox
 from tests.gui.case_view_helpers import open_dialog
 from tests.services.document_factories import accepted, identified_complaint, set_office_contact
@@ -203,6 +204,7 @@ def test_accepting_offers_the_acceptance_decision_which_is_issued_and_printed(qt
     assert view.documents.offer_bar.isVisible()
     assert view.documents.offer_label.text() == "可出具：投诉受理决定书"
     assert view.documents.offer_button.text() == "出具并打印…"
+    assert view.documents.offer_button.icon().cacheKey() == icon("print").cacheKey()
 
     preview = opened_by(qtbot, view, view.documents.offer_button.click)
     assert preview.is_draft
