@@ -58,6 +58,10 @@ class FontError(DeskError):
     """No usable face for the documents, or the station's chosen font cannot be used."""
 
 
+class PostScriptOutlinesError(FontError):
+    """The file is an OpenType font with PostScript (CFF) outlines, which reportlab cannot embed."""
+
+
 class MissingGlyphError(DeskError):
     """Text holds characters that no face can print.
 
@@ -210,7 +214,10 @@ def register_face(path: Path, subfont_index: int = 0) -> Face:
     try:
         font = TTFont(name, str(key[0]), subfontIndex=subfont_index)
     except (TTFError, OSError) as error:
-        raise FontError(
+        # reportlab reads the sfnt version ('OTTO' for CFF) and says so in these words; the
+        # settings tell the user this reason apart from a damaged file.
+        kind = PostScriptOutlinesError if "postscript outlines" in str(error) else FontError
+        raise kind(
             f"字体文件“{path}”无法使用：只支持 TrueType 轮廓的 TTF/TTC 字体（{error}）。"
         ) from error
     pdfmetrics.registerFont(font)

@@ -17,6 +17,9 @@
   document, with a new number, that points at the one it corrects; the old one stays as it was.
 - A report's documents name the reporter: only the station head and the mediator handling the
   report may issue or read them (Art. 37).
+- The body prints in the font the station chose in its settings (正文字体), read once per preview
+  or issue. Should its file have gone, nothing is previewed or issued: the head is told to choose
+  again, rather than the document quietly printing in another face.
 """
 
 import hashlib
@@ -25,6 +28,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
@@ -37,7 +41,7 @@ from app.models.case import Case
 from app.models.station import NumberSequence, Station
 from app.models.store import Store
 from app.printing import document_data as doc
-from app.printing.fonts import missing_characters
+from app.printing.fonts import FontError, missing_characters
 from app.printing.qr import content_digest
 from app.printing.render import TEMPLATE_VERSION, render
 from app.services.actor import Actor
@@ -47,7 +51,7 @@ from app.services.changes import record
 from app.services.document_conditions import CaseFile, default_occasion, read_case_file, why_not
 from app.services.document_content import fill, printed_texts
 from app.services.document_inputs import FORM_INPUTS, FORM_TITLES, ExtraInput, check_extra, check_form
-from app.services.settings import OfficeContact, load_office_contact
+from app.services.settings import OfficeContact, chosen_body_font, load_office_contact
 
 log = logging.getLogger(__name__)
 
@@ -136,19 +140,15 @@ def draft_content(
 ) -> doc.DocumentContent:
     """What the document would print if issued now (as a correction of ``corrects``, if given),
     without a number; nothing is recorded."""
-    form = check_form(form)
-    contact = load_office_contact(store)
-    with store.reading() as session:
-        case = load_case(session, case_id)
-        file, occasion = _prepare(session, case, actor, form, corrects)
-        return _content(session, file, form, occasion, extra, contact, today=clock.today(), number=None)
+    return _draft(store, actor, case_id, form, extra, corrects, _body_font(store))
 
 
 def preview_document(
     store: Store, actor: Actor, case_id: int, form: str, extra: dict | None = None, *, corrects: int | None = None
 ) -> bytes:
     """The draft (``draft_content``) as a PDF, for the user to look at before issuing."""
-    return render(draft_content(store, actor, case_id, form, extra, corrects=corrects))
+    body_font = _body_font(store)
+    return render(_draft(store, actor, case_id, form, extra, corrects, body_font), body_font=body_font)
 
 
 def issue_document(
@@ -161,6 +161,7 @@ def issue_document(
     """
     form = check_form(form)
     contact = load_office_contact(store)
+    body_font = _body_font(store)
     with store.session() as session:
         case = load_case(session, case_id)
         file, occasion = _prepare(session, case, actor, form, corrects)
@@ -177,8 +178,10 @@ def issue_document(
         # PDF, and a failure anywhere gives the number back.
         today = clock.today()
         number = _next_number(session, form, today)
-        content = _content(session, file, form, occasion, extra, contact, today=today, number=number)
-        pdf = render(content)
+        content = _content(
+            session, file, form, occasion, extra, contact, today=today, number=number, body_font=body_font
+        )
+        pdf = render(content, body_font=body_font)
         issued = IssuedDocument(
             uid=str(uuid.uuid4()),
             case_id=case.id,
@@ -251,6 +254,32 @@ def case_id_by_number(store: Store, number: str) -> int:
 # --- the steps -----------------------------------------------------------------------------------
 
 
+def _body_font(store: Store) -> Path | None:
+    """The body font the station chose (None: the bundled one); refused when its file has gone."""
+    path = chosen_body_font(store)
+    if path is not None and not path.is_file():
+        log.warning("the chosen body font %s is missing; nothing printed", path)
+        raise FontError(
+            f"本站选定的正文字体文件“{path}”已找不到，不能用它印制文书，未出具任何文书。"
+            "请站长在“设置”中重新选择正文字体，或改回内置仿宋。"
+        )
+    return path
+
+
+def _draft(
+    store: Store, actor: Actor, case_id: int, form: str, extra: dict | None, corrects: int | None,
+    body_font: Path | None,
+) -> doc.DocumentContent:
+    form = check_form(form)
+    contact = load_office_contact(store)
+    with store.reading() as session:
+        case = load_case(session, case_id)
+        file, occasion = _prepare(session, case, actor, form, corrects)
+        return _content(
+            session, file, form, occasion, extra, contact, today=clock.today(), number=None, body_font=body_font
+        )
+
+
 def _may_read(case: Case, actor: Actor | None) -> bool:
     """Art. 37: a report's documents are for the head and the mediator handling the report."""
     if case.kind != CaseKind.REPORT.value:
@@ -278,7 +307,7 @@ def _prepare(
 
 def _content(
     session: Session, file: CaseFile, form: str, occasion: str | None, extra: dict | None,
-    contact: OfficeContact, *, today: date, number: str | None,
+    contact: OfficeContact, *, today: date, number: str | None, body_font: Path | None,
 ) -> doc.DocumentContent:
     gap = _contact_gap(form, contact)
     if gap is not None:
@@ -287,7 +316,7 @@ def _content(
         file, form, office=_office(session, form, contact), issued_on=today, number=number,
         occasion=occasion, extra=check_extra(form, extra, today),
     )
-    _check_characters(content)
+    _check_characters(content, body_font)
     return content
 
 
@@ -314,10 +343,10 @@ def _office(session: Session, form: str, contact: OfficeContact) -> doc.Office:
     )
 
 
-def _check_characters(content: doc.DocumentContent) -> None:
-    """Refuse a document that would print a character no bundled font has (it would come out
-    as a blank box), naming the character and the field it is in."""
-    missing = missing_characters(content)
+def _check_characters(content: doc.DocumentContent, body_font: Path | None) -> None:
+    """Refuse a document that would print a character no font has (it would come out as a
+    blank box), naming the character and the field it is in."""
+    missing = missing_characters(content, body_font=body_font)
     if not missing:
         return
     for path, label, text in printed_texts(content):

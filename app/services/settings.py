@@ -1,4 +1,5 @@
-"""The station's settings (站点设置): idle lock, backups, interface language, and the station's own data.
+"""The station's settings (站点设置): idle lock, backups, interface language, the documents' body
+font, and the station's own data.
 
 The settings live in the store's ``settings`` table as text, one row per key, so they travel
 with the station's data (a restored backup brings its settings back). Only the station head
@@ -7,6 +8,10 @@ program) is logged and read as its default, so a bad row never keeps the desk fr
 
 A station's data (name, issuing office, document number prefix) is printed on every official
 document, so each change is logged with who made it and the old and new values.
+
+The body font (正文字体) is a file on this machine. Saving opens it as the printer will, so a
+font that cannot print is refused then; reading does not, so a file that has gone since is not
+quietly replaced by the bundled face: the documents service refuses to print with it, saying so.
 """
 
 import logging
@@ -30,6 +35,7 @@ log = logging.getLogger(__name__)
 IDLE_LOCK_MINUTES = (1, 240)
 BACKUP_KEEP = (1, 365)
 BACKUP_FOLDER_MAX_LENGTH = 1000
+BODY_FONT_MAX_LENGTH = 1000
 
 # The key of each setting in the ``settings`` table.
 _KEYS = {
@@ -37,6 +43,7 @@ _KEYS = {
     "backup_folder": backup.FOLDER_SETTING,
     "backup_keep": backup.KEEP_SETTING,
     "language": "desk.language",
+    "body_font": "documents.body_font",
 }
 
 _LABELS = {
@@ -44,6 +51,7 @@ _LABELS = {
     "backup_folder": "备份文件夹",
     "backup_keep": "备份保留份数",
     "language": "界面语言",
+    "body_font": "正文字体",
 }
 
 HEAD_ONLY_MESSAGE = "只有站长可以修改站点设置。"
@@ -58,12 +66,15 @@ class StationSettings:
         backup_folder: where backups go; "" means the data folder's ``backups``.
         backup_keep: how many daily backups are kept (1–365).
         language: the interface language, a key of ``app.i18n.LANGUAGES``; used at the next start.
+        body_font: the TrueType file (TTF, or face 0 of a TTC) the documents' body prints in;
+            "" means the bundled FangSong (FandolFang).
     """
 
     idle_lock_minutes: int = 10
     backup_folder: str = ""
     backup_keep: int = backup.DEFAULT_KEEP
     language: str = DEFAULT_LANGUAGE
+    body_font: str = ""
 
 
 def _field(name: str) -> str:
@@ -94,6 +105,48 @@ def _folder(value: object) -> str:
     return value
 
 
+def _font_path(value: object) -> str:
+    """The body font's path as written: "" or a complete path; the file itself is not opened."""
+    name = "body_font"
+    if not isinstance(value, str):
+        raise ValidationError(_field(name), _LABELS[name], "应为字体文件路径")
+    value = validators.text(value, field=_field(name), label=_LABELS[name], max_length=BODY_FONT_MAX_LENGTH)
+    if value and not Path(value).is_absolute():
+        raise ValidationError(_field(name), _LABELS[name], "应为字体文件的完整路径，不能是相对路径")
+    return value
+
+
+def check_body_font(value: object) -> str:
+    """The body font's path, once the file is found and the printer can load it as TrueType.
+
+    Loaded by the printing layer's own registration, so what passes here is what prints.
+    """
+    name = "body_font"
+    value = _font_path(value)
+    if not value:
+        return ""
+    # Imported here: reportlab is needed only when a font is checked, not at every start.
+    from app.printing import fonts
+
+    path = Path(value)
+    if not path.is_file():
+        raise ValidationError(_field(name), _LABELS[name], f"找不到字体文件“{value}”")
+    try:
+        fonts.register_face(path)
+    except fonts.PostScriptOutlinesError:
+        raise ValidationError(
+            _field(name), _LABELS[name],
+            f"“{path.name}”是 PostScript (CFF) 轮廓的字体，不支持；请选择 TrueType 轮廓的字体（.ttf 或 .ttc）",
+        ) from None
+    except fonts.FontError as error:
+        log.warning("body font %s refused: %s", value, error)
+        raise ValidationError(
+            _field(name), _LABELS[name],
+            f"无法读取字体文件“{path.name}”，它可能已损坏或不是字体；请选择完好的 .ttf 或 .ttc 字体",
+        ) from None
+    return value
+
+
 def check_settings(settings: StationSettings) -> StationSettings:
     """The settings with every field validated and normalised; raises ValidationError naming the field."""
     language = settings.language
@@ -106,12 +159,22 @@ def check_settings(settings: StationSettings) -> StationSettings:
         backup_folder=_folder(settings.backup_folder),
         backup_keep=_whole_number(settings.backup_keep, "backup_keep", BACKUP_KEEP),
         language=language,
+        body_font=check_body_font(settings.body_font),
     )
 
 
 def _from_text(name: str, text: str) -> object:
     default = getattr(StationSettings(), name)
     return int(text) if isinstance(default, int) else text
+
+
+def _read(name: str, text: str) -> object:
+    """One stored value, checked as saving checks it; but a body font file is not opened here
+    (see the module's note), only its path is checked."""
+    value = _from_text(name, text)
+    if name == "body_font":
+        return _font_path(value)
+    return getattr(check_settings(replace(StationSettings(), **{name: value})), name)
 
 
 def load_settings(store: Store) -> StationSettings:
@@ -126,12 +189,18 @@ def load_settings(store: Store) -> StationSettings:
             continue
         try:
             # Checked one at a time, so one bad row costs only its own value.
-            value = getattr(check_settings(replace(StationSettings(), **{name: _from_text(name, rows[key])})), name)
+            value = _read(name, rows[key])
         except (ValueError, ValidationError) as error:
             log.warning("setting %s=%r cannot be used (%s); using the default", key, rows[key], error)
             continue
         settings = replace(settings, **{name: value})
     return settings
+
+
+def chosen_body_font(store: Store) -> Path | None:
+    """The body font the station chose, as a path; None for the bundled face."""
+    chosen = load_settings(store).body_font
+    return Path(chosen) if chosen else None
 
 
 def _require_head(actor: Actor) -> None:

@@ -1,5 +1,6 @@
 """The settings dialog (设置): the station's data, the idle lock, backups, the interface language,
-and the bureau hub (市局中心, ``hub_enrolment``) the station syncs with.
+the documents' body font (正文字体), and the bureau hub (市局中心, ``hub_enrolment``) the station
+syncs with.
 
 The station head edits and saves; a mediator sees the same values read-only, with a note that
 only the head may change them. Everything is checked before anything is written, and an error
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -126,6 +127,8 @@ class SettingsDialog(QDialog):
         self._fields: dict[str, QWidget] = {}
         self._enter_moves_focus = EnterMovesFocus(self)
         self.folder_dialog: QFileDialog | None = None
+        self.font_dialog: QFileDialog | None = None
+        self._body_font = ""
         self.setWindowTitle(self.tr("设置"))
 
         layout = QVBoxLayout(self)
@@ -134,6 +137,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.read_only_note)
         layout.addWidget(self._build_station())
         layout.addWidget(self._build_desk())
+        layout.addWidget(self._build_documents())
         layout.addWidget(self._build_backup())
         self.hub_box = HubEnrolmentBox(services.hub_url, services.enrolled, services.enrol)
         layout.addWidget(self.hub_box)
@@ -146,7 +150,8 @@ class SettingsDialog(QDialog):
             self.tr("取消") if services.can_edit else self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self._enter_clicks = EnterClicksButton(self)
-        for button in (self.save_button, self.cancel_button, self.folder_button):
+        buttons = (self.save_button, self.cancel_button, self.folder_button, self.font_button, self.bundled_font_button)
+        for button in buttons:
             button.installEventFilter(self._enter_clicks)
         self.button_box.accepted.connect(self._on_save)
         self.button_box.rejected.connect(self.reject)
@@ -205,6 +210,22 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("界面语言"), "settings.language", self.language_combo, self.language_note)
         return box
 
+    def _build_documents(self) -> QGroupBox:
+        box = QGroupBox(self.tr("文书"))
+        form = QFormLayout(box)
+        # Shows the choice; it changes only through the buttons, so no half-typed path is saved.
+        self.font_edit = QLineEdit()
+        self.font_edit.setReadOnly(True)
+        self.font_edit.setToolTip(self.tr("文书正文所用的字体；标题仍用内置的小标宋体。"))
+        self.font_button = QPushButton(self.tr("选择…"))
+        self.font_button.clicked.connect(self._choose_font)
+        self.bundled_font_button = QPushButton(self.tr("用内置仿宋"))
+        self.bundled_font_button.clicked.connect(self._use_bundled_font)
+        self._row(
+            form, self.tr("正文字体"), "settings.body_font", self.font_edit, self.font_button, self.bundled_font_button
+        )
+        return box
+
     def _build_backup(self) -> QGroupBox:
         box = QGroupBox(self.tr("备份"))
         form = QFormLayout(box)
@@ -235,6 +256,10 @@ class SettingsDialog(QDialog):
         select_data(self.language_combo, settings.language)
         self.folder_edit.setText(settings.backup_folder)
         self.keep_spin.setValue(settings.backup_keep)
+        self._show_body_font(settings.body_font)
+        if settings.body_font and not Path(settings.body_font).is_file():
+            # Documents cannot print until the head chooses again: say so where it is chosen.
+            self.errors.show(self.font_edit, self.tr("正文字体：找不到这个字体文件，请重新选择，或改回内置仿宋"))
 
     def _make_read_only(self) -> None:
         for edit in (self.name_edit, self.office_edit, self.prefix_edit, self.folder_edit):
@@ -244,6 +269,8 @@ class SettingsDialog(QDialog):
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.language_combo.setEnabled(False)
         self.folder_button.setEnabled(False)
+        self.font_button.setEnabled(False)
+        self.bundled_font_button.setEnabled(False)
         self.save_button.hide()
         self.read_only_note.show()
 
@@ -267,6 +294,42 @@ class SettingsDialog(QDialog):
             self.errors.clear(self.folder_edit)
         self.folder_edit.setFocus()
 
+    # --- the body font -------------------------------------------------------------------------
+
+    def _show_body_font(self, path: str) -> None:
+        self._body_font = path
+        self.font_edit.setText(path or self.tr("内置仿宋 (FandolFang)"))
+        self.bundled_font_button.setEnabled(bool(path) and self._services.can_edit)
+
+    def _choose_font(self) -> None:
+        dialog = QFileDialog(self, self.tr("选择正文字体"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("字体文件 (*.ttf *.ttc *.otf)"), self.tr("所有文件 (*)")])
+        if (start := self._font_folder()) is not None:
+            dialog.setDirectory(str(start))
+        dialog.fileSelected.connect(self._on_font_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        self.font_dialog = dialog
+        dialog.open()
+
+    def _font_folder(self) -> Path | None:
+        """Where the picker opens: the chosen font's folder, else the system's (C:\\Windows\\Fonts)."""
+        folders = [Path(self._body_font).parent] if self._body_font else []
+        folders += map(Path, QStandardPaths.standardLocations(QStandardPaths.StandardLocation.FontsLocation))
+        return next((folder for folder in folders if folder.is_dir()), None)
+
+    def _on_font_chosen(self, path: str) -> None:
+        if path:
+            self._show_body_font(str(Path(path)))
+            self.errors.clear(self.font_edit)
+        self.font_button.setFocus()
+
+    def _use_bundled_font(self) -> None:
+        self._show_body_font("")
+        self.errors.clear(self.font_edit)
+        # This button is now disabled; the focus goes to its neighbour rather than lost.
+        self.font_button.setFocus()
+
     # --- saving -----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -282,6 +345,7 @@ class SettingsDialog(QDialog):
             backup_folder=self.folder_edit.text(),
             backup_keep=self.keep_spin.value(),
             language=self.language_combo.currentData(),
+            body_font=self._body_font,
         )
 
     def entered_station(self) -> tuple[str, str, str]:

@@ -3073,6 +3073,22 @@ Specific reason: {reason}</translation>
         <translation>Interface language</translation>
     </message>
     <message>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>文书正文所用的字体；标题仍用内置的小标宋体。</source>
+        <translation>The font the documents&apos; body text prints in; titles keep the bundled Xiaobiaosong face.</translation>
+    </message>
+    <message>
+        <source>用内置仿宋</source>
+        <translation>Use bundled FangSong</translation>
+    </message>
+    <message>
+        <source>正文字体</source>
+        <translation>Body font</translation>
+    </message>
+    <message>
         <source>备份</source>
         <translation>Backups</translation>
     </message>
@@ -3113,8 +3129,28 @@ Specific reason: {reason}</translation>
         <translation>Consumer education base</translation>
     </message>
     <message>
+        <source>正文字体：找不到这个字体文件，请重新选择，或改回内置仿宋</source>
+        <translation>Body font: this font file cannot be found; choose again, or go back to the bundled FangSong</translation>
+    </message>
+    <message>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>内置仿宋 (FandolFang)</source>
+        <translation>Bundled FangSong (FandolFang)</translation>
+    </message>
+    <message>
+        <source>选择正文字体</source>
+        <translation>Choose the body font</translation>
+    </message>
+    <message>
+        <source>字体文件 (*.ttf *.ttc *.otf)</source>
+        <translation>Font files (*.ttf *.ttc *.otf)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>{field}：{reason}</source>
