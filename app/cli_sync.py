@@ -1,5 +1,6 @@
 """``mediation-desk enroll`` and ``mediation-desk sync``: the station's side of the bureau hub,
-headless, for a scheduled evening sync. ``sync`` exits 0 only when the sync verified complete."""
+headless, for a scheduled evening sync. ``sync`` exits 0 only when the sync verified complete;
+while another sync of the station runs (the desk's panel, say) it ends at once, an error (2)."""
 
 from app.domain.errors import DeskError
 from app.models.store import Store

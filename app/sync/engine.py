@@ -3,7 +3,8 @@ verify that hub and station hold the same. It reports progress by yielding, so t
 bar and the command line a line of text, and it stops cleanly on cancel between requests.
 
 Success means verified: the report says ``verified`` only when every change has a receipt and the
-hub's digests of the station's cases equal the station's own.
+hub's digests of the station's cases equal the station's own. A station syncs once at a time: a
+second sync while one runs ends at once (``SyncAlreadyRunning``), having done nothing.
 """
 
 import logging
@@ -27,6 +28,9 @@ from app.sync import attachments_up, protocol
 from app.sync.client import HubClient, HubError
 from app.sync.inbox import Applied, apply_page, cursor
 from app.sync.outbox import (
+    HeldBack,
+    PendingCase,
+    batch_of,
     batches,
     forget_outgoing,
     keep_outgoing,
@@ -34,9 +38,11 @@ from app.sync.outbox import (
     quarantine,
     quarantined_case_ids,
     record_answer,
+    refused_by_hub,
     unanswered,
 )
 from app.sync.snapshot import case_content_sha256
+from app.sync.sync_lock import one_sync_at_a_time
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +51,10 @@ LAST_VERIFIED_KEY = "sync.last_verified_at"
 # Work orders and revocations that come down make new local changes; they go up in the same
 # sync. A few rounds settle it; more would mean the two sides keep feeding each other.
 MAX_ROUNDS = 4
+# A new batch refused whole with one of these is refused for what it holds: its cases go one by
+# one, and a case refused alone is quarantined. 401/403 (the station's credentials) and any
+# other answer (a wrong address, say) would refuse every case alike: the sync stops instead.
+REFUSED_FOR_CONTENT = {400, 413, 422}
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,13 @@ class SyncReport:
 def run_sync(
     store: Store, client: HubClient, *, now: Callable[[], datetime] = clock.now
 ) -> Generator[SyncProgress, None, SyncReport]:
+    """One whole sync, holding the station's sync lock from its first step to its end, however it
+    ends (finished, failed, cancelled or closed)."""
+    with one_sync_at_a_time(store.paths):
+        return (yield from _sync(store, client, now))
+
+
+def _sync(store: Store, client: HubClient, now: Callable[[], datetime]) -> Generator[SyncProgress, None, SyncReport]:
     report = SyncReport()
 
     def progress(phase: str, done: int = 0, total: int = 0) -> SyncProgress:
@@ -115,9 +132,8 @@ def _upload(store: Store, client: HubClient, report: SyncReport, progress, now) 
         if unpackable:
             with store.session() as session:
                 for case in unpackable:
-                    reason = quarantine(session, case, now())
-                    report.rejected += len(case.change_uids)
-                    report.problems.append(f"案件 {case.number} 已隔离，暂不上传：{reason}")
+                    quarantine(session, case, now())
+                    _count_quarantined(report, case)
         firsts = {p.upload.changes[0].uid for p in pending}
         if firsts & sent_first:
             # The hub answered a part without a receipt for it: sending it again would not help.
@@ -134,17 +150,48 @@ def _upload(store: Store, client: HubClient, report: SyncReport, progress, now) 
         done = 0
         for batch, group in batches(pending):
             client.policy.check()
-            with store.session() as session:
-                body = keep_outgoing(session, batch, now())
-            answer = client.send_batch_body(body)
-            with store.session() as session:
-                record_answer(session, group, answer, now())
-            _count_answers(report, answer)
+            _send_new_batch(store, client, report, batch, group, now)
             done += sum(len(case.changes) for case in batch.cases)
             yield progress("上传办理记录", done, total)
         sent_any = True
         if not any(p.partial for p in pending):
             return sent_any
+
+
+def _send_new_batch(store: Store, client: HubClient, report: SyncReport, batch: protocol.Batch,
+                    group: list[PendingCase], now) -> None:
+    """Send a batch packaged now, kept until its answer is recorded. One the hub refuses whole for
+    what it holds was not taken: with several cases in it, each goes again alone, so only the
+    case the hub refuses is quarantined, with the hub's reason, and the others go on."""
+    with store.session() as session:
+        body = keep_outgoing(session, batch, now())
+    try:
+        answer = client.send_batch_body(body)
+    except HubError as exc:
+        if exc.status not in REFUSED_FOR_CONTENT:
+            raise  # the link, the credentials or the address: the batch is kept for next time
+        log.warning("new batch %s of %d case(s) refused whole (%s)", batch.uid, len(group), exc)
+        if len(group) > 1:
+            with store.session() as session:
+                forget_outgoing(session, batch.uid)
+            for case in group:
+                client.policy.check()
+                _send_new_batch(store, client, report, batch_of([case]), [case], now)
+            return
+        refused = refused_by_hub(group[0], str(exc))
+        with store.session() as session:  # one transaction: never dropped without quarantine
+            forget_outgoing(session, batch.uid)
+            quarantine(session, refused, now())
+        _count_quarantined(report, refused)
+        return
+    with store.session() as session:
+        record_answer(session, group, answer, now())
+    _count_answers(report, answer)
+
+
+def _count_quarantined(report: SyncReport, case: HeldBack) -> None:
+    report.rejected += len(case.change_uids)
+    report.problems.append(f"案件 {case.number} 已隔离，暂不上传：{case.reason}")
 
 
 def _resend_unanswered(store: Store, client: HubClient, report: SyncReport, progress,

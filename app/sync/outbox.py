@@ -4,7 +4,8 @@ the hub's answers written back as receipts.
 A change without a receipt is pending, however many times it was sent. A case with a rejected
 change is quarantined: it is left out of later batches (its changes build on each other) until
 someone looks at it, and the other cases go on. The same holds for a case the station cannot put
-into a batch at all: it gets rejected receipts of its own, with the reason.
+into a batch at all, and for one whose batch the hub refused whole: it gets rejected receipts of
+its own, with the reason.
 
 A batch is kept here from before it is sent until its answer is recorded (``OutgoingBatch``), so
 one whose answer was lost goes again, unchanged, before anything newer.
@@ -44,8 +45,9 @@ class PendingCase:
 
 
 @dataclass(frozen=True)
-class Unpackable:
-    """A case that cannot go into a batch; quarantined with ``reason``."""
+class HeldBack:
+    """A case to quarantine at the station with ``reason``, as the user will read it: one that
+    cannot go into a batch, or one the hub refused whole."""
 
     case_id: int
     number: str
@@ -108,7 +110,7 @@ def pending_cases(session: Session) -> list[PendingCase]:
     return package(session)[0]
 
 
-def package(session: Session) -> tuple[list[PendingCase], list[Unpackable]]:
+def package(session: Session) -> tuple[list[PendingCase], list[HeldBack]]:
     """Every case with pending changes as an upload, and the cases that cannot be one."""
     pending, unpackable = [], []
     for case_id, entries in pending_entries(session).items():
@@ -118,7 +120,8 @@ def package(session: Session) -> tuple[list[PendingCase], list[Unpackable]]:
             pending.append(_package(session, case, part, partial=len(part) < len(entries)))
         except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
             log.exception("case %s cannot be packaged for the hub", case.uid)
-            unpackable.append(Unpackable(case_id, case.number, [entry.uid for entry in entries], _problem(exc)))
+            unpackable.append(HeldBack(case_id, case.number, [entry.uid for entry in entries],
+                                       f"本站无法将该案件打包上传（{_problem(exc)}）"))
     return pending, unpackable
 
 
@@ -133,14 +136,23 @@ def _package(session: Session, case: Case, entries: list[HistoryEntry], *, parti
     return PendingCase(case.id, upload, len(upload.model_dump_json()), partial)
 
 
-def quarantine(session: Session, unpackable: Unpackable, now: datetime) -> str:
-    """Hold the case back with its reason, as a refusal by the hub would; returns the reason."""
-    reason = f"本站无法将该案件打包上传（{unpackable.reason}）"
-    for uid in unpackable.change_uids:
+def refused_by_hub(case: PendingCase, reason: str) -> HeldBack:
+    """A case whose batch (of it alone) the hub refused whole, for ``reason`` (the hub's words):
+    its changes as sent, held back."""
+    return HeldBack(case.case_id, case.upload.number, [change.uid for change in case.upload.changes], reason)
+
+
+def quarantine(session: Session, case: HeldBack, now: datetime) -> None:
+    """Hold the case back with its reason, as a refusal of one of its changes by the hub would."""
+    for uid in case.change_uids:
         if session.get(SyncReceipt, uid) is None:
-            session.add(SyncReceipt(change_uid=uid, case_id=unpackable.case_id, status="rejected", reason=reason,
+            session.add(SyncReceipt(change_uid=uid, case_id=case.case_id, status="rejected", reason=case.reason,
                                     at=now))
-    return reason
+
+
+def batch_of(group: list[PendingCase]) -> protocol.Batch:
+    """A new batch (a UID of its own) of these cases."""
+    return protocol.Batch(uid=str(uuid.uuid4()), cases=[case.upload for case in group])
 
 
 def batches(pending: list[PendingCase]) -> Iterator[tuple[protocol.Batch, list[PendingCase]]]:
@@ -150,13 +162,13 @@ def batches(pending: list[PendingCase]) -> Iterator[tuple[protocol.Batch, list[P
     for case in pending:
         n = len(case.upload.changes)
         if group and (changes + n > protocol.BATCH_TARGET_CHANGES or size + case.size > protocol.BATCH_TARGET_BYTES):
-            yield protocol.Batch(uid=str(uuid.uuid4()), cases=[c.upload for c in group]), group
+            yield batch_of(group), group
             group, changes, size = [], 0, 0
         group.append(case)
         changes += n
         size += case.size
     if group:
-        yield protocol.Batch(uid=str(uuid.uuid4()), cases=[c.upload for c in group]), group
+        yield batch_of(group), group
 
 
 # -- batches kept until answered ---------------------------------------------------------------

@@ -28,7 +28,8 @@ class SyncServices:
 
     Attributes:
         overview: the counts and the last verified sync now.
-        sync: one sync with the hub; stops (SyncCancelled) soon after the event is set.
+        sync: one sync with the hub; stops (SyncCancelled) soon after the event is set, and
+            at once (SyncAlreadyRunning) while another sync of the station runs.
         conflicts: for the conflict dialog opened from the panel.
     """
 
