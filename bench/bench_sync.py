@@ -1,7 +1,7 @@
 """Benchmarks of the sync between stations and the bureau hub, each against a baseline run in the
 same process (the machines are shared and noisy, so only the ratios mean much).
 
-    python bench/bench_sync.py [--quick] [--seed N] [--rounds N] [--only link|hub] [--keep]
+    python bench/bench_sync.py [--quick] [--seed N] [--rounds N] [--only link|hub] [--hub-workers N ...] [--keep]
 
 1. A day's batch over a weak mobile link (``sync_link.py``): 300 cases and 40 photos of 500 KB
    synced by ``run_sync`` through the fault proxy shaped as 2 Mbit/s each way, 150 ms round trip
@@ -11,6 +11,8 @@ same process (the machines are shared and noisy, so only the ratios mean much).
 2. 26 stations at once against the hub on PostgreSQL (``sync_hub.py``), 1,000 changes each.
    Printed: throughput (changes/s) against a bulk insert of the same rows into the same tables
    (target >= 0.3 of it), the p95 batch latency, and the check that nothing was lost or doubled.
+   ``--hub-workers 1 2`` runs it against a hub of 1, then of 2 worker processes, each on a fresh
+   database, both against the same baseline (default: 1).
 
 ``--quick`` runs both at a small size (a smoke run). Generated data lives in a temporary folder,
 removed at the end unless ``--keep``. Benchmark 2 needs PostgreSQL at ``MEDIATION_TEST_PG``
@@ -34,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # benchmarks live beside this script: all are imported from the repository's root.
 sys.path.insert(0, str(ROOT))
 
-from bench.sync_hub import HubResult, hub_benchmark, server_version  # noqa: E402
+from bench.sync_hub import HubResult, hub_benchmarks, server_version  # noqa: E402
 from bench.report import print_table, verdict  # noqa: E402
 from bench.sync_link import Day, LinkResult, link_benchmark  # noqa: E402
 from tests.sync.fault_proxy import LinkShape  # noqa: E402
@@ -104,8 +106,15 @@ def print_link(results: list[LinkResult]) -> None:
 
 def print_hub(result: HubResult) -> None:
     rate = result.ours.rate(result.changes)
+    workers = f"{result.workers} worker process{'es' if result.workers > 1 else ''}"
     print(f"\n2. {result.stations} stations at once, {result.changes // result.stations:,} changes each "
-          f"({result.changes:,} in {len(result.ours.latencies)} batches), hub on PostgreSQL {result.server_version}")
+          f"({result.changes:,} in {len(result.ours.latencies)} batches), hub with {workers} on PostgreSQL "
+          f"{result.server_version}")
+    print(f"   load average (1 min) when the stations started and finished: {result.load[0]:.2f}, {result.load[1]:.2f}")
+    if result.cpu is not None:
+        cpu = result.cpu
+        print(f"   cores busy on average while they synced: {cpu.machine:.2f} of {os.cpu_count()} (the hub's processes "
+              f"{cpu.hub:.2f}, the stations' clients {cpu.stations:.2f}, the rest PostgreSQL and other work)")
     print(f"   bulk insert of the same rows: {', '.join(f'{s:.2f} s' for s in result.bulk)} (before, after); "
           f"the faster is the baseline")
     print(f"   batch latency: p50 {statistics.median(result.ours.latencies):.2f} s, p95 {result.ours.p95:.2f} s, "
@@ -128,6 +137,7 @@ def describe_machine(with_postgresql: bool) -> None:
     print(f"Code measured: {ROOT}")
     database = f"; PostgreSQL {server_version()}" if with_postgresql else ""
     print(f"Machine: {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}{database}")
+    print("Load average (1, 5, 15 min) at the start: " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
 
 
 # --- main ---------------------------------------------------------------------------------------
@@ -139,6 +149,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of benchmark 1, each with its own cuts (3)")
     parser.add_argument("--only", choices=["link", "hub"], help="run one of the two benchmarks")
+    parser.add_argument("--hub-workers", type=int, nargs="+", default=[1], metavar="N", choices=range(1, 7),
+                        help="benchmark 2 against a hub of N worker processes; several counts run in turn (1)")
     parser.add_argument("--keep", action="store_true", help="keep the generated data (its folder is printed)")
     return parser.parse_args(argv)
 
@@ -161,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.only != "link":
             hub_folder = folder / "hub"
             hub_folder.mkdir()
-            print_hub(hub_benchmark(hub_folder, sizes.stations, sizes.changes, args.seed))
+            for result in hub_benchmarks(hub_folder, sizes.stations, sizes.changes, args.seed, args.hub_workers):
+                print_hub(result)
     finally:
         if args.keep:
             print(f"\nGenerated data kept in {folder}")

@@ -1,17 +1,18 @@
 """Benchmark 2 of ``bench_sync.py``: many stations syncing at once against a hub on PostgreSQL.
 
-The hub runs as it is deployed: ``python -m bureau serve`` (uvicorn, one worker process) on a
-fresh PostgreSQL database, made for the run and dropped after. The stations are synthetic
-(``sync_stations.py``): each is enrolled with a one-time code like a real one, then sends its
-changes as ``CaseUpload`` batches through the station's own ``HubClient`` (signed,
-gzip-compressed, retried). No station store is behind them: a store per station would spend
-this machine's cores on the stations' side, and what is measured is the hub. All stations start
-together and each sends its batches one after another, as the engine does.
+The hub runs as it is deployed: ``python -m bureau serve`` (uvicorn, ``--workers N`` processes, one
+unless asked) on a fresh PostgreSQL database, made for each run and dropped after. The stations are
+synthetic (``sync_stations.py``): each is enrolled with a one-time code like a real one, then sends
+its changes as ``CaseUpload`` batches through the station's own ``HubClient`` (signed,
+gzip-compressed, retried). No station store is behind them: a store per station would spend this
+machine's cores on the stations' side, and what is measured is the hub. All stations start together
+and each sends its batches one after another, as the engine does.
 
 The baseline, in the same run: the very rows the hub ends up with for those batches (cases,
 their versions, changes, batch answers) bulk-inserted with ``executemany`` into the same tables
-of another fresh database, one transaction per station. It is run before and after the stations,
-and the faster of the two is the baseline.
+of another fresh database, one transaction per station. It is run before and after the stations
+(all the hub runs, when several worker counts are measured), and the faster of the two is the
+baseline for every one of them.
 
 The check, printed: every change answered ``accepted``; the hub's tables hold each case, version,
 change and batch once (counts, and distinct change UIDs); resending a batch gets the first
@@ -107,8 +108,19 @@ class LockWaits:
     kinds: Counter = field(default_factory=Counter)  # PostgreSQL's wait_event: tuple, transactionid, extend...
 
 
+@dataclass(frozen=True)
+class CpuUse:
+    """Cores busy on average while the stations synced, from Linux's /proc (None elsewhere): the
+    whole machine, the hub's processes, this benchmark's own (the stations' clients)."""
+
+    machine: float
+    hub: float
+    stations: float
+
+
 @dataclass
 class HubResult:
+    workers: int  # the hub's uvicorn worker processes
     stations: int
     changes: int
     ours: HubRun
@@ -116,6 +128,8 @@ class HubResult:
     check: HubCheck
     waits: LockWaits
     server_version: str
+    load: tuple[float, float]  # the machine's 1-minute load average before and after the stations' run
+    cpu: CpuUse | None
 
     @property
     def bulk_rate(self) -> float:
@@ -158,19 +172,20 @@ def _free_port() -> int:
 
 
 @contextmanager
-def hub_process(db_url: str, folder: Path) -> Iterator[str]:
-    """``mediation-bureau serve`` in its own process (uvicorn, one worker); its log in ``folder``."""
+def hub_process(db_url: str, folder: Path, workers: int = 1) -> Iterator[tuple[str, int]]:
+    """``mediation-bureau serve --workers N`` in its own process; its address and process ID; its
+    log in ``folder``."""
     port = _free_port()
     command = [sys.executable, "-m", "bureau", "serve", "--db", db_url, "--files", str(folder / "hub-files"),
-               "--port", str(port)]
+               "--port", str(port), "--workers", str(workers)]
     url = f"http://127.0.0.1:{port}"
     with open(folder / "hub.log", "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         try:
             _wait_until_up(url, process)
-            yield url
+            yield url, process.pid
         finally:
-            process.terminate()
+            process.terminate()  # with several workers, the parent stops them first
             process.wait(timeout=30)
 
 
@@ -198,6 +213,26 @@ def enrol(db_url: str, url: str, stations: list[SyntheticStation]) -> None:
     for station, code in zip(stations, codes):
         with HubClient(url, station_uid=station.uid) as client:
             station.secret = bytes.fromhex(client.enrol(code, station.name).secret)
+
+
+def _cpu_seconds(hub_pid: int) -> tuple[float, float, float, float] | None:
+    """CPU seconds so far of the whole machine (busy, all cores), the hub (its process and the
+    workers it started) and this process, and the clock to divide them by; None where there is
+    no /proc."""
+    if not Path("/proc/stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    machine = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    busy = sum(machine) - machine[3] - machine[4]  # all but idle and iowait
+    hub = 0
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # not a process, or one that has just ended
+        if entry.name == str(hub_pid) or fields[1] == str(hub_pid):  # the hub, or one of its workers
+            hub += int(fields[11]) + int(fields[12])  # utime, stime
+    return busy / tick, hub / tick, time.process_time(), time.perf_counter()
 
 
 # --- the stations at once, and the checks ------------------------------------------------------
@@ -349,17 +384,38 @@ def bulk_insert(db_url: str, rows: dict[str, list[dict]]) -> float:
 # --- the benchmark ---------------------------------------------------------------------------
 
 
-def hub_benchmark(folder: Path, stations: int, changes: int, seed: int) -> HubResult:
+def hub_benchmark(folder: Path, stations: int, changes: int, seed: int, workers: int = 1) -> HubResult:
+    (result,) = hub_benchmarks(folder, stations, changes, seed, [workers])
+    return result
+
+
+def hub_benchmarks(folder: Path, stations: int, changes: int, seed: int, worker_counts: list[int]) -> list[HubResult]:
+    """The stations against a hub of each worker count in turn, each on a fresh database, all
+    against one baseline: the bulk insert before the first and after the last."""
     synthetic = [synthetic_station(n, changes, seed) for n in range(stations)]
     rows = hub_rows(synthetic, datetime.now(timezone.utc))
     bulk = []
     with fresh_database("bench_bulk") as db_url:
         bulk.append(bulk_insert(db_url, rows))
-    with fresh_database("bench_hub") as db_url, hub_process(db_url, folder) as url:
-        enrol(db_url, url, synthetic)
-        with lock_waits(db_url) as waits:
-            ours = sync_at_once(url, synthetic, seed)
-        check = check_hub(db_url, url, synthetic, ours)
+    runs = []
+    for workers in worker_counts:
+        run_folder = folder / f"hub-{workers}-workers"
+        run_folder.mkdir()
+        with fresh_database("bench_hub") as db_url, hub_process(db_url, run_folder, workers) as (url, hub_pid):
+            enrol(db_url, url, synthetic)  # each hub its own secrets
+            load_before, cpu_before = os.getloadavg()[0], _cpu_seconds(hub_pid)
+            with lock_waits(db_url) as waits:
+                ours = sync_at_once(url, synthetic, seed)
+            load_after, cpu_after = os.getloadavg()[0], _cpu_seconds(hub_pid)
+            check = check_hub(db_url, url, synthetic, ours)
+        cpu = None
+        if cpu_before is not None:
+            *used, wall = (after - before for before, after in zip(cpu_before, cpu_after))
+            cpu = CpuUse(*(seconds / wall for seconds in used))
+        runs.append((workers, ours, check, waits, (load_before, load_after), cpu))
     with fresh_database("bench_bulk") as db_url:
         bulk.append(bulk_insert(db_url, rows))
-    return HubResult(stations, sum(s.changes for s in synthetic), ours, bulk, check, waits, server_version())
+    total = sum(s.changes for s in synthetic)
+    version = server_version()
+    return [HubResult(workers, stations, total, ours, bulk, check, waits, version, load, cpu)
+            for workers, ours, check, waits, load, cpu in runs]

@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 
 # The embedded default, for a trial on one machine; production passes a PostgreSQL URL.
 DEFAULT_DB = "sqlite:///bureau-hub.db"
+# Each worker keeps up to 15 PostgreSQL connections (SQLAlchemy's pool, 5 + 10 overflow): six stay
+# within PostgreSQL's default of 100, with room for the administrator's commands.
+MAX_WORKERS = 6
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--files", type=Path, default=Path("bureau-files"), help="附件存放目录")
     serve.add_argument("--tls-cert", type=Path, help="TLS 证书（PEM）；也可由反向代理提供 TLS")
     serve.add_argument("--tls-key", type=Path, help="TLS 私钥（PEM）")
+    serve.add_argument("--workers", type=_worker_count, default=1,
+                       help="工作进程数（默认 1；一般取 CPU 核数；多于 1 须用 PostgreSQL）")
 
     station = commands.add_parser("station", help="登记站点")
     station_commands = station.add_subparsers(dest="station_command", required=True)
@@ -69,12 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _worker_count(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_WORKERS} 之间的整数，而不是“{text}”")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     engine = None
     try:
         engine = make_hub_engine(args.db)
+        if args.command == "serve":
+            _check_serve_options(engine, args)  # before migrating: a refused start changes nothing
         upgrade(engine)
         if args.command == "serve":
             return _serve(engine, args)
@@ -99,16 +112,26 @@ def main(argv: list[str] | None = None) -> int:
             engine.dispose()
 
 
+def _check_serve_options(engine, args) -> None:
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise Refused(400, "--tls-cert 与 --tls-key 须同时给出。")
+    if args.workers > 1 and engine.dialect.name == "sqlite":
+        # SQLite lets one process write at a time: more workers would only queue on its lock,
+        # and past the busy timeout answer "database is locked".
+        raise Refused(400, "--workers 大于 1 须用 PostgreSQL：SQLite 同一时间只允许一个进程写入，"
+                           "多个工作进程只会互相等待，甚至报“数据库被锁”。请去掉 --workers，或改用 PostgreSQL。")
+
+
 def _serve(engine, args) -> int:
     import uvicorn
 
-    from bureau.api import create_app
+    from bureau import app_factory
 
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise Refused(400, "--tls-cert 与 --tls-key 须同时给出。")
-    app = create_app(engine, args.files)
-    uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
-                log_level="info")
+    # Migrated by main(), once, before any worker starts; each worker makes its own engine.
+    engine.dispose()
+    os.environ.update(app_factory.settings_environment(args.db, args.files))
+    uvicorn.run(app_factory.IMPORT_STRING, factory=True, workers=args.workers, host=args.host, port=args.port,
+                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, log_level="info")
     return 0
 
 
