@@ -116,6 +116,14 @@ class Task(QObject):
         self.destroyed.connect(lambda: cancel_requested.set())
         self.finished.connect(self.deleteLater)
 
+    def window(self) -> QWidget | None:
+        """The window of the object the work is for: it parents the task's dialogs."""
+        parent = self.parent()
+        return parent.window() if isinstance(parent, QWidget) else None
+
+    def _show_failure(self, exc: Exception) -> None:
+        show_error(exc, self.window())
+
     def cancel(self) -> None:
         """Ask the work to stop at its next yield, or not to start if it is still queued."""
         self._cancel_requested.set()
@@ -191,13 +199,14 @@ def run_in_background(
         The Task, for cancel() and for its signals.
     """
     task = Task(cancellable=inspect.isgeneratorfunction(work), parent=parent)
-    window = parent.window() if isinstance(parent, QWidget) else None
     if on_success is not None:
         task.succeeded.connect(on_success)
-    task.failed.connect(on_failure or (lambda exc: show_error(exc, window)))
+    # Nothing the task holds may reference the window: freed with a deleted task, that last
+    # reference would delete the window a second time inside its own destructor (a crash).
+    task.failed.connect(on_failure or task._show_failure)
     if on_progress is not None:
         task.progressed.connect(on_progress)
     if label:
-        ProgressWatcher(task, label, delay_ms=delay_ms, dialog_parent=window)
+        ProgressWatcher(task, label, delay_ms=delay_ms)
     task._start(work)
     return task

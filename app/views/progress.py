@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
 if TYPE_CHECKING:
     from app.tasks import Progress, Task
@@ -17,16 +17,16 @@ class ProgressWatcher(QObject):
     Quick work never flashes a dialog. The bar is determinate while the work tells its total,
     and a busy indicator otherwise; the label follows the latest ``Progress.text``. A
     cancellable task gets a Cancel button that asks it to stop. The watcher is the task's
-    child, so it goes when the task goes.
+    child, so it goes when the task goes; the dialog's parent is the task's window, looked up
+    when the dialog is made (holding it would risk deleting the window twice, see app.tasks).
 
     Signals: none of its own.
     """
 
-    def __init__(self, task: Task, label: str, *, delay_ms: int = 600, dialog_parent: QWidget | None = None):
+    def __init__(self, task: Task, label: str, *, delay_ms: int = 600):
         super().__init__(task)
         self._task = task
         self._label = label
-        self._dialog_parent = dialog_parent
         self._latest: Progress | None = None
         self._dialog: QProgressDialog | None = None
         self._bar: QProgressBar | None = None
@@ -38,7 +38,7 @@ class ProgressWatcher(QObject):
         self._delay.start(delay_ms)
 
     def _on_delay_passed(self) -> None:
-        dialog = QProgressDialog(self._dialog_parent)
+        dialog = QProgressDialog(self._task.window())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setLabelText(self._label)
         # Our own bar, set directly: QProgressDialog.setValue pumps the event loop when the

@@ -1,6 +1,10 @@
 """Background work: results on the UI thread, progress, failures, cancelling, the delayed dialog."""
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QThread
@@ -9,6 +13,8 @@ from shiboken6 import Shiboken
 
 from app.domain.errors import DeskError
 from app.tasks import Cancelled, Progress, run_in_background, task_pool
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # How long a test thread waits on an event the test will set; only reached when a test fails.
 STUCK_S = 5
@@ -271,3 +277,48 @@ def test_plain_work_cannot_be_cancelled_from_its_progress_dialog(qtbot, owner, r
     assert top_level(QProgressDialog)[0].findChildren(QPushButton) == []
     with qtbot.waitSignal(task.succeeded):
         release.set()
+
+
+# A window that starts background work as it is built and is let go once the work finished, while
+# the finished task's own deletion is still pending (what a closed window with no other reference
+# is). Nothing the task holds may
+# keep the window: when the task went, it would take the window down with it from inside the
+# task's own destruction. Run in a child, since the failure was a segmentation fault.
+WINDOW_DROPPED_WHILE_ITS_TASK_RUNS = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+import app.views
+from app.tasks import run_in_background
+
+application = QApplication([])
+finished = []
+
+
+class Window(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        task = run_in_background(lambda: None, parent=self, label="读取")
+        task.finished.connect(lambda: finished.append(True))
+
+
+for round in range(1, 6):
+    windows = [Window()]
+    while len(finished) < round:
+        application.processEvents()
+    windows.clear()  # the window's last reference, as when a closed window is let go
+    for _ in range(20):
+        application.processEvents()
+print("survived")
+"""
+
+
+def test_a_window_dropped_while_its_task_runs_is_not_deleted_twice():
+    child = subprocess.run(
+        [sys.executable, "-c", WINDOW_DROPPED_WHILE_ITS_TASK_RUNS],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.stdout.strip() == "survived"
