@@ -30,8 +30,8 @@ from typing import TypeVar
 
 import sqlcipher3
 
-from app.domain import clock
-from app.domain.errors import StoreError
+from app.domain import clock, validators
+from app.domain.errors import StoreError, ValidationError
 from app.models import migrate
 from app.models.engine import raw_key_pragma
 
@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 DAILY_LABEL = "daily"
 DEFAULT_KEEP = 14
+# What the settings dialog accepts (站点设置); a stored value outside it reads as the default.
+KEEP_RANGE = (1, 365)
+FOLDER_MAX_LENGTH = 1000
 
 # The end of a backup's name: when it was made (``_new_name``), and a counter for a second one
 # in the same second.
@@ -100,32 +103,50 @@ class BackupMade:
 
     Attributes:
         path: the backup file.
-        folder_problem: "" when it went into the configured folder; otherwise why that folder
-            could not be used (the backup then went into the data folder's ``backups``).
+        folder: the station's backup folder as set, read once for this backup.
+        folder_problem: "" when it went into ``folder``; otherwise why that folder could not be
+            used (the backup then went into the data folder's ``backups``).
     """
 
     path: Path
+    folder: Path
     folder_problem: str = ""
 
 
 def read_policy(folder_text: str | None, keep_text: str | None, fallback: Path) -> BackupPolicy:
     """The policy from the two settings as stored; a value that cannot be used reads as its
-    default (the settings dialog refuses such values, so only a hand-edited row gets here)."""
-    folder = fallback
-    if folder_text and Path(folder_text).is_absolute():
-        folder = Path(folder_text)
-    elif folder_text:
-        log.warning("backup folder %r is not a full path; backups go to %s", folder_text, fallback)
-    keep = DEFAULT_KEEP
-    if keep_text is not None:
-        try:
-            keep = int(keep_text)
-        except ValueError:
-            keep = 0
-        if keep < 1:
-            log.warning("backup_keep %r cannot be used; keeping %d", keep_text, DEFAULT_KEEP)
-            keep = DEFAULT_KEEP
-    return BackupPolicy(folder, fallback, keep)
+    default (the settings dialog refuses such values, so only a hand-edited row gets here).
+    This is the one reading of the two settings: everything that backs up, rotates or shows
+    the backup folder asks the store for its policy."""
+    return BackupPolicy(_read_folder(folder_text, fallback), fallback, _read_keep(keep_text))
+
+
+def _read_folder(text: str | None, fallback: Path) -> Path:
+    if not text:
+        return fallback
+    try:
+        text = validators.text(text, field=FOLDER_SETTING, label="备份文件夹", max_length=FOLDER_MAX_LENGTH)
+    except ValidationError as error:
+        log.warning("backup folder %r cannot be used (%s); backups go to %s", text, error, fallback)
+        return fallback
+    if not Path(text).is_absolute():
+        log.warning("backup folder %r is not a full path; backups go to %s", text, fallback)
+        return fallback
+    return Path(text)
+
+
+def _read_keep(text: str | None) -> int:
+    if text is None:
+        return DEFAULT_KEEP
+    low, high = KEEP_RANGE
+    try:
+        keep = int(text)
+    except ValueError:
+        keep = 0
+    if not low <= keep <= high:
+        log.warning("backup_keep %r cannot be used; keeping %d", text, DEFAULT_KEEP)
+        return DEFAULT_KEEP
+    return keep
 
 
 def folder_problem(folder: Path) -> str:
@@ -291,7 +312,7 @@ def backup_into(
         folder = policy.fallback
         folder.mkdir(parents=True, exist_ok=True)
     path = yield from backup_steps(store, key, _new_name(folder, f"{label}-{station_uid}"))
-    return BackupMade(path, problem)
+    return BackupMade(path, policy.folder, problem)
 
 
 def daily_backup_due(policy: BackupPolicy, station_uid: str, now: datetime) -> bool:

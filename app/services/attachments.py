@@ -1,29 +1,21 @@
 """Files kept with a case (附件): receipts, photos, signed agreements, phone recordings.
 
-The bytes live beside the store, not in it: ``attachments/<first 2 hex>/<sha256>``, named by
-the SHA-256 of the plain bytes, so the same file on two cases is kept once. They hold personal
-data (ID photos, receipts), so each file is encrypted as the store is: AES-256-GCM under a key
-derived from the store's key, a random nonce in front of the ciphertext, and the hash as the
-associated data, so a file cannot be swapped for another under its name.
-
-A file is written in full (temporary name, fsync, rename) before its row commits: a crash
-leaves at worst a file without a row, which is harmless and reused when the same bytes come
-again. A reporter's case (举报) shows its attachments only to the head and the report's
-mediator, as it shows the reporter (Art. 37).
+The bytes live beside the store, not in it, encrypted and named by their hash
+(``attachment_files``); the same file on two cases is kept once. A file is written in full
+(temporary name, fsync, rename) before its row commits: a crash leaves at worst a file without
+a row, which is harmless and reused when the same bytes come again. A reporter's case (举报)
+shows its attachments only to the head and the report's mediator, as it shows the reporter
+(Art. 37).
 """
 
 import hashlib
 import logging
 import os
-import re
-import shutil
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import exists, select
 
 from app.domain import clock
@@ -33,8 +25,9 @@ from app.models.archive import Attachment
 from app.models.case import Case
 from app.models.station import User
 from app.models.store import Store
-from app.paths import StationPaths
 from app.services.actor import Actor
+# AttachmentDamaged is what reading an attachment raises, so its callers find it here too.
+from app.services.attachment_files import AttachmentDamaged, discard_file, read_file, write_durably, write_file
 from app.services.case_access import load_case
 from app.services.case_rows import may_see_reporter
 from app.services.changes import record
@@ -69,18 +62,8 @@ MEDIA_TYPES = {
     ".wav": "audio/wav",
 }
 
-KEY_PURPOSE = b"attachments"
-NONCE_BYTES = 12  # AES-GCM's standard nonce; random per file, so one key never repeats a nonce in practice
-TAG_BYTES = 16
-_FILE_NAME = re.compile(r"[0-9a-f]{64}")
-
-
 class AlreadyAttached(DeskError):
     """The same bytes are already attached to this case; nothing was changed."""
-
-
-class AttachmentDamaged(DeskError):
-    """An attachment's file is missing, unreadable, or not what its row says."""
 
 
 class AttachmentsWithheld(DeskError):
@@ -108,11 +91,6 @@ class AttachmentView:
         return self.media_type.startswith("image/")
 
 
-def attachment_path(paths: StationPaths, sha256: str) -> Path:
-    """Where the file with this hash lives; the first two hex digits keep folders small."""
-    return paths.attachments / sha256[:2] / sha256
-
-
 def add_attachment(store: Store, actor: Actor, case_id: int, source_path: Path | str) -> AttachmentView:
     """Attach the file at ``source_path`` to the case, under its own name."""
     source = Path(source_path)
@@ -130,7 +108,7 @@ def add_attachment(store: Store, actor: Actor, case_id: int, source_path: Path |
         if same is not None:
             raise AlreadyAttached(f"{label}：本案已附加内容相同的文件“{same.file_name}”，未重复添加。")
         # Before the row: a crash between the two leaves a file without a row, never the reverse.
-        _write_file(store, digest, data, label)
+        write_file(store, digest, data, label)
         attachment = Attachment(
             uid=str(uuid.uuid4()),
             case_id=case_id,
@@ -168,13 +146,13 @@ def read_attachment(store: Store, actor: Actor, attachment_id: int) -> bytes:
         attachment = _load(session, attachment_id)
         _check_may_see(load_case(session, attachment.case_id), actor)
         digest, name = attachment.sha256, attachment.file_name
-    return _read_file(store, digest, name)
+    return read_file(store, digest, name)
 
 
 def read_stored_file(store: Store, sha256: str) -> bytes:
     """The plain bytes of the file with this hash, decrypted and checked. For the sync, which
     sends the station's files to the hub and shows them to no user."""
-    return _read_file(store, sha256, sha256[:12])
+    return read_file(store, sha256, sha256[:12])
 
 
 def export_attachment(store: Store, actor: Actor, attachment_id: int, dest_path: Path | str) -> Path:
@@ -183,7 +161,7 @@ def export_attachment(store: Store, actor: Actor, attachment_id: int, dest_path:
     dest = Path(dest_path)
     partial = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
-        _write_durably(partial, data)
+        write_durably(partial, data)
         os.replace(partial, dest)
     except OSError as exc:
         raise DeskError(f"附件无法保存到 {dest}：{exc.strerror or exc}") from None
@@ -213,35 +191,8 @@ def remove_attachment(store: Store, actor: Actor, attachment_id: int) -> None:
     # removal never loses the file.
     with store.session() as session:
         if not session.scalar(select(exists().where(Attachment.sha256 == digest))):
-            _discard_file(store.paths, digest)
+            discard_file(store.paths, digest)
     log.info("attachment %s removed from case %s", digest[:12], case_id)
-
-
-def mirror_attachments(paths: StationPaths, backup_dir: Path) -> int:
-    """Copy every attachment file not yet in ``backup_dir/attachments``; returns how many.
-
-    Files are named by their content and never change, so a file already there is complete and
-    each backup copies only the new ones. They stay encrypted; the store's key opens them.
-    """
-    target_root = Path(backup_dir) / "attachments"
-    copied = 0
-    for path in sorted(paths.attachments.glob("??/*")):
-        if not _FILE_NAME.fullmatch(path.name):
-            continue  # a write that never finished
-        target = target_root / path.parent.name / path.name
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        try:
-            shutil.copyfile(path, partial)
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-        copied += 1
-    if copied:
-        log.info("%d attachment files mirrored to %s", copied, target_root)
-    return copied
 
 
 # --- checks ----------------------------------------------------------------------------------
@@ -303,94 +254,6 @@ def _load(session, attachment_id: int) -> Attachment:
     if attachment is None:
         raise AttachmentNotFound(f"没有编号为 {attachment_id} 的附件，可能已被移除。")
     return attachment
-
-
-# --- the files -------------------------------------------------------------------------------
-
-
-def _write_file(store: Store, digest: str, data: bytes, label: str) -> None:
-    path = attachment_path(store.paths, digest)
-    if path.exists() and _is_sound(store, path, digest):
-        return  # the same bytes on another case, or left by an add that never committed
-    # A damaged file under this name is written again: the content is the same, named by its hash.
-    key = store.derived_key(KEY_PURPOSE)
-    nonce = os.urandom(NONCE_BYTES)
-    sealed = nonce + AESGCM(key).encrypt(nonce, data, digest.encode("ascii"))
-    partial = path.with_name(f"{digest}.{uuid.uuid4().hex[:8]}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_durably(partial, sealed)
-        os.replace(partial, path)
-        _sync_folder(path.parent)
-    except OSError as exc:
-        raise DeskError(f"{label}：文件无法保存到数据目录（{exc.strerror or exc}），未添加。") from None
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    with open(path, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable before the row commits. POSIX only: Windows cannot open
-    a folder for fsync, and NTFS journals the rename."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _decrypt(store: Store, sealed: bytes, digest: str) -> bytes:
-    """The plain bytes; InvalidTag if the file was changed, cut short, swapped or made with
-    another key."""
-    if len(sealed) < NONCE_BYTES + TAG_BYTES:
-        raise InvalidTag  # too short to hold even a nonce and a tag: cut off
-    nonce, ciphertext = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
-    return AESGCM(store.derived_key(KEY_PURPOSE)).decrypt(nonce, ciphertext, digest.encode("ascii"))
-
-
-def _is_sound(store: Store, path: Path, digest: str) -> bool:
-    try:
-        return hashlib.sha256(_decrypt(store, path.read_bytes(), digest)).hexdigest() == digest
-    except (OSError, InvalidTag):
-        return False
-
-
-def _read_file(store: Store, digest: str, name: str) -> bytes:
-    path = attachment_path(store.paths, digest)
-    try:
-        sealed = path.read_bytes()
-    except FileNotFoundError:
-        raise AttachmentDamaged(
-            f"附件“{name}”的文件不见了（{path}）。请从备份的 attachments 文件夹把它复制回来。"
-        ) from None
-    except OSError as exc:
-        raise AttachmentDamaged(f"附件“{name}”的文件无法读取（{exc.strerror or exc}）。") from None
-    try:
-        data = _decrypt(store, sealed, digest)
-    except InvalidTag:
-        data = None
-    if data is None or hashlib.sha256(data).hexdigest() != digest:
-        log.error("attachment file %s failed its check", path)
-        raise AttachmentDamaged(
-            f"附件“{name}”的文件已损坏或被改动，内容与登记时不符。请从备份的 attachments 文件夹恢复。"
-        )
-    return data
-
-
-def _discard_file(paths: StationPaths, digest: str) -> None:
-    try:
-        attachment_path(paths, digest).unlink(missing_ok=True)
-    except OSError as exc:
-        # Open in a viewer on Windows, say: a file without a row is harmless and reused.
-        log.warning("attachment file %s not removed: %s", digest[:12], exc)
 
 
 def _fact(attachment: Attachment) -> dict:

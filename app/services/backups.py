@@ -3,6 +3,7 @@ whether the station's backup folder can be used."""
 
 import logging
 from collections.abc import Generator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -45,15 +46,24 @@ def restore(paths: StationPaths, actor: Actor, source: Path) -> Path | None:
     return kept
 
 
+@dataclass(frozen=True)
+class FolderState:
+    """The station's backup folder as set, and why it cannot be used now ("" when it can;
+    backups then go into the data folder's ``backups``)."""
+
+    folder: Path
+    problem: str
+
+
 def backup_folder(store: Store) -> Path:
     """The station's backup folder as set (the data folder's ``backups`` unless the head set one)."""
     return store.backup_policy().folder
 
 
-def folder_problem(store: Store) -> str:
-    """Why the station's backup folder cannot be used now ("" when it can); backups then go
-    into the data folder's ``backups``."""
-    return backup.folder_problem(backup_folder(store))
+def folder_state(store: Store) -> FolderState:
+    """The backup folder and whether it can be used, from one reading of the settings."""
+    folder = backup_folder(store)
+    return FolderState(folder, backup.folder_problem(folder))
 
 
 def last_backup_time(store: Store) -> datetime | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from app.models.backup import BackupMade, Stage, Step
 from app.services import backups
+from app.services.backups import FolderState
 from app.tasks import Progress, Task, run_in_background
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class BackupServices:
 
     Attributes:
         back_up: starts a backup into the station's backup folder; its steps, then what was made.
-        folder_problem: why the station's backup folder cannot be used now, "" when it can.
+        folder_state: the station's backup folder now, and why it cannot be used ("" when it can).
         backup_folder: the station's backup folder now, where the restore's file chooser opens.
         data_backups: the data folder's ``backups``: where backups go when the folder cannot
             be used, and where a restore keeps the replaced data.
@@ -51,7 +52,7 @@ class BackupServices:
     """
 
     back_up: Callable[[], Generator[Step, None, BackupMade]]
-    folder_problem: Callable[[], str]
+    folder_state: Callable[[], FolderState]
     backup_folder: Callable[[], Path]
     data_backups: Path
     can_restore: bool
@@ -60,7 +61,7 @@ class BackupServices:
     def for_store(cls, store: Store, actor: Actor) -> BackupServices:
         return cls(
             back_up=lambda: backups.back_up(store, actor),
-            folder_problem=lambda: backups.folder_problem(store),
+            folder_state=lambda: backups.folder_state(store),
             backup_folder=lambda: backups.backup_folder(store),
             data_backups=store.paths.backups,
             can_restore=actor.is_head,
@@ -100,7 +101,8 @@ class DataMenu(QObject):
         self.folder_warning = QLabel()
         self.folder_warning.setWordWrap(True)
         window.statusBar().addWidget(self.folder_warning)
-        self._show_folder_problem(services.folder_problem())
+        state = services.folder_state()
+        self._show_folder_problem(state.folder, state.problem)
 
     # --- backing up ---------------------------------------------------------------------------
 
@@ -121,7 +123,7 @@ class DataMenu(QObject):
 
     def _on_backed_up(self, made: BackupMade) -> None:
         self._window.show_last_backup()
-        self._show_folder_problem(made.folder_problem)
+        self._show_folder_problem(made.folder, made.folder_problem)
         box = QMessageBox(self._window)
         box.setWindowTitle(self.tr("备份完成"))
         box.setText(self.tr("已备份到：{path}").format(path=made.path))
@@ -130,18 +132,18 @@ class DataMenu(QObject):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(
                 self.tr("备份文件夹 {folder} 无法使用：{problem}。这次备份已改存到数据目录。").format(
-                    folder=self._services.backup_folder(), problem=made.folder_problem
+                    folder=made.folder, problem=made.folder_problem
                 )
             )
         self.message_box = box
         box.open()
 
-    def _show_folder_problem(self, problem: str) -> None:
+    def _show_folder_problem(self, folder: Path, problem: str) -> None:
         self.folder_warning.setVisible(bool(problem))
         if problem:
             self.folder_warning.setText(
                 self.tr("⚠ 备份文件夹 {folder} 无法使用：{problem}。备份改存到 {fallback}。").format(
-                    folder=self._services.backup_folder(), problem=problem, fallback=self._services.data_backups
+                    folder=folder, problem=problem, fallback=self._services.data_backups
                 )
             )
 

@@ -26,19 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
+from app.services.step_documents import form_for_step
 from app.views.document_issuing import DocumentIssuer, DocumentServices
 from app.views.icons import icon
 
 if TYPE_CHECKING:
     from app.services.documents import FormChoice, IssuedView
-
-# The document a step calls for, offered once the step has succeeded (the step never waits on it).
-STEP_FORMS = {
-    "accept": "acceptance",
-    "refuse": "refusal",
-    "record_agreement": "agreement",
-    "terminate": "termination",
-}
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -229,7 +222,7 @@ class DocumentsTab(QWidget):
 
     def offer_after(self, step: str) -> None:
         """After ``step`` succeeded, offer the document it calls for, if that applies and is not issued."""
-        form = STEP_FORMS.get(step)
+        form = form_for_step(step)
         if form is None:
             return
         choice = next((c for c in self._forms if c.name == form), None)

@@ -11,10 +11,10 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -25,7 +25,8 @@ from app.domain.vocabulary import Channel
 from app.services.actor import Actor
 from app.services.drafts import BOTH, CaseDraft
 from app.views.field_errors import (EnterMovesFocus, FieldErrors, combo_box, field_label, message_label,
-                                    multiline_edit, select_data, set_text, text_of)
+                                    multiline_edit, select_data, text_of)
+from app.views.intake_draft import CONSENTS, DraftFields, moment_of, qdatetime
 from app.views.party_fields import PartyFields
 
 if TYPE_CHECKING:
@@ -36,9 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 1000
-DRAFT_FORMAT = 1
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_CONSENTS = (None, True, False)  # 未询问 / 是 / 否, in the order of the combo
 
 
 @dataclass(frozen=True)
@@ -110,15 +108,21 @@ class IntakeForm(QWidget):
         layout.addLayout(buttons)
 
         self._set_tab_order()
-        self._parties = {"complainant": self.complainant, "representative": self.representative,
-                         "agent": self.agent, "respondent": self.respondent}
-        self._texts = {"platform_ref": self.platform_ref_edit, "request": self.request_edit,
-                       "facts": self.facts_edit, "amount": self.amount_edit}
-        self._choices = {"kind": self.kind_combo, "channel": self.channel_combo, "problem_code": self.problem_combo,
-                         "mediator_id": self.mediator_combo}
-        self._consents = {"consent_publish": self.consent_publish_combo,
-                          "consent_entrusted_mediation": self.consent_mediation_combo}
-        self._checks = {"is_group": self.group_check, "has_agent": self.agent_check}
+        self._draft = DraftFields(
+            parties={"complainant": self.complainant, "representative": self.representative,
+                     "agent": self.agent, "respondent": self.respondent},
+            texts={"platform_ref": self.platform_ref_edit, "request": self.request_edit,
+                   "facts": self.facts_edit, "amount": self.amount_edit},
+            choices={"kind": self.kind_combo, "channel": self.channel_combo, "problem_code": self.problem_combo,
+                     "mediator_id": self.mediator_combo},
+            consents={"consent_publish": self.consent_publish_combo,
+                      "consent_entrusted_mediation": self.consent_mediation_combo},
+            checks={"is_group": self.group_check, "has_agent": self.agent_check},
+            received=self.received_edit,
+            category_top=self.category_top_combo,
+            category=self.category_combo,
+            categories=self._categories,
+        )
         self.register_button.clicked.connect(self.register)
         self.cancel_button.clicked.connect(self.request_cancel)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -162,7 +166,7 @@ class IntakeForm(QWidget):
         self.received_edit.setTimeZone(QTimeZone(b"Asia/Shanghai"))
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
-        self.received_edit.setDateTime(_qdatetime(clock.now()))
+        self.received_edit.setDateTime(qdatetime(clock.now()))
         self._row(form, self.tr("收到时间（北京时间）"), self.received_edit)
         self.platform_ref_edit = QLineEdit()
         self._row(form, self.tr("平台工单号"), self.platform_ref_edit)
@@ -291,7 +295,7 @@ class IntakeForm(QWidget):
     # --- the draft ------------------------------------------------------------------------------
 
     def received_at(self) -> datetime:
-        return _EPOCH + timedelta(milliseconds=self.received_edit.dateTime().toMSecsSinceEpoch())
+        return moment_of(self.received_edit)
 
     def case_draft(self) -> CaseDraft:
         """What the form holds, as the intake service takes it."""
@@ -313,53 +317,27 @@ class IntakeForm(QWidget):
             amount_involved=self.amount_edit.text().strip() or None,
             category_code=self.category_code(),
             problem_code=self.problem_combo.currentData(),
-            consent_publish=_CONSENTS[self.consent_publish_combo.currentIndex()],
-            consent_entrusted_mediation=_CONSENTS[self.consent_mediation_combo.currentIndex()],
+            consent_publish=CONSENTS[self.consent_publish_combo.currentIndex()],
+            consent_entrusted_mediation=CONSENTS[self.consent_mediation_combo.currentIndex()],
             mediator_id=self.mediator_combo.currentData(),
         )
 
     def has_content(self) -> bool:
         """Whether anything was typed (choices alone are not worth a confirmation)."""
-        return any(p.has_text() for p in self._parties.values()) or any(
-            text_of(w).strip() for w in self._texts.values()
+        return any(p.has_text() for p in self._draft.parties.values()) or any(
+            text_of(w).strip() for w in self._draft.texts.values()
         )
 
     def category_code(self) -> str | None:
-        return self.category_combo.currentData() or self.category_top_combo.currentData()
+        return self._draft.category_code()
 
     def content(self) -> dict:
         """Everything on the form as JSON-ready data, for the autosaved draft."""
-        return {
-            "format": DRAFT_FORMAT,
-            "received_at": self.received_at().isoformat(),
-            "category_code": self.category_code(),
-            **{key: party.content() for key, party in self._parties.items()},
-            **{key: text_of(widget) for key, widget in self._texts.items()},
-            **{key: combo.currentData() for key, combo in self._choices.items()},
-            **{key: _CONSENTS[combo.currentIndex()] for key, combo in self._consents.items()},
-            **{key: check.isChecked() for key, check in self._checks.items()},
-        }
+        return self._draft.content()
 
     def restore(self, content: dict) -> None:
         """Put a saved ``content()`` back; values the form no longer knows are left at their defaults."""
-        try:
-            self.received_edit.setDateTime(_qdatetime(datetime.fromisoformat(content["received_at"])))
-        except (KeyError, TypeError, ValueError):
-            log.warning("draft %s: no usable received_at", self.draft_key)
-        for key, party in self._parties.items():
-            party.restore(content.get(key) or {})
-        for key, widget in self._texts.items():
-            set_text(widget, content.get(key))
-        for key, combo in self._choices.items():
-            if key in content:
-                select_data(combo, content[key])
-        for key, combo in self._consents.items():
-            combo.setCurrentIndex(_CONSENTS.index(content.get(key)) if content.get(key) in _CONSENTS else 0)
-        for key, check in self._checks.items():
-            check.setChecked(bool(content.get(key)))
-        code = next((c for c in self._categories if c.code == content.get("category_code")), None)
-        select_data(self.category_top_combo, code and (code.parent_code or code.code))
-        select_data(self.category_combo, code and code.parent_code and code.code)
+        self._draft.restore(content, self.draft_key)
         self._clear_messages()
 
     def save_draft_now(self) -> None:
@@ -415,7 +393,7 @@ class IntakeForm(QWidget):
 
     def widget_for(self, field: str) -> QWidget | None:
         """The widget of a field as the service names it (``complainants.0.phone``, ``request``)."""
-        for party in self._parties.values():
+        for party in self._draft.parties.values():
             if field.startswith(f"{party.prefix}."):
                 return party.widget_for(field.removeprefix(f"{party.prefix}."))
         own = {"kind": self.kind_combo, "channel": self.channel_combo, "received_at": self.received_edit,
@@ -445,7 +423,3 @@ class IntakeForm(QWidget):
         self.top_error_label.hide()
         self.errors.clear_all()
 
-
-def _qdatetime(moment: datetime) -> QDateTime:
-    milliseconds = round((moment - _EPOCH).total_seconds() * 1000)
-    return QDateTime.fromMSecsSinceEpoch(milliseconds, QTimeZone(b"Asia/Shanghai"))

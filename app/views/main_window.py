@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.services.actor import Actor
 from app.services.worklist import WorkToday
+from app.tasks import Task, run_in_background
 from app.views.case_table_model import CaseRowRole, CaseTableModel
 from app.views.filter_bar import FilterBar
 from app.views.form_window import CaseWindow, IntakeDialog
@@ -48,11 +49,13 @@ class MainWindow(QMainWindow):
     Typing in the search box or changing a filter re-reads the list once the user pauses, so
     each keystroke does not start a query of its own. A header click sorts the whole list (the
     query sorts, not the view). ``refresh()`` re-reads everything after a case changed: the
-    list, today's work, the mediators offered as a filter and the time of the last backup;
-    ``refreshed`` then tells what else shows the station's state (not a mere change of filter).
+    list, today's work, the mediators offered as a filter and the time of the last backup (read
+    in the background, like today's work; ``last_backup_shown`` says it is shown); ``refreshed``
+    then tells what else shows the station's state (not a mere change of filter).
     """
 
     refreshed = Signal()
+    last_backup_shown = Signal()
 
     def __init__(
         self,
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._count_label)
         self.statusBar().addPermanentWidget(self.count_all_button)
         self._backup_label = QLabel()
+        self._backup_reading: Task | None = None
         if last_backup is not None:
             self.statusBar().addPermanentWidget(self._backup_label)
             self.show_last_backup()
@@ -267,11 +271,20 @@ class MainWindow(QMainWindow):
         self.count_all_button.setVisible(total is None and not self._model.counting)
 
     def show_last_backup(self) -> None:
-        """Re-read the time of the last backup into the status bar (after a backup was made)."""
+        """Re-read the time of the last backup into the status bar (``last_backup_shown``).
+
+        In the background: it lists the backup folders, and a network share may be slow to answer.
+        """
         if self._last_backup is None:
             return
-        when = self._last_backup()
+        if self._backup_reading is not None:
+            self._backup_reading.cancel()  # when it has not started yet: this reading replaces it
+        # A bound method, not a lambda: a task holds its callbacks, and must not keep the window alive.
+        self._backup_reading = run_in_background(self._last_backup, on_success=self._show_backup_time, parent=self)
+
+    def _show_backup_time(self, when: datetime | None) -> None:
         if when is None:
             self._backup_label.setText(self.tr("上次备份：无"))
         else:
             self._backup_label.setText(self.tr("上次备份：{time}").format(time=clock.format_local(when)))
+        self.last_backup_shown.emit()

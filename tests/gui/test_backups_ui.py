@@ -164,7 +164,7 @@ def test_back_up_now_writes_into_the_configured_folder_and_the_status_bar_follow
     moment = datetime(2026, 3, 1, 9, 30, tzinfo=clock.CHINA).timestamp()
     os.utime(daily, (moment, moment))
     window = sign_in(qtbot, desk, "liming", MEDIATOR_PASSWORD)
-    assert "上次备份：2026-03-01 09:30" in status_texts(window)
+    qtbot.waitUntil(lambda: "上次备份：2026-03-01 09:30" in status_texts(window))
     (data_menu,) = [action.menu() for action in window.menuBar().actions() if action.text() == "数据"]
     assert [action.text() for action in data_menu.actions() if action.isVisible()] == ["立即备份…"]
 
@@ -173,7 +173,7 @@ def test_back_up_now_writes_into_the_configured_folder_and_the_status_bar_follow
 
     (made,) = folder.glob("manual-*.db")
     assert desk.data_menu.message_box.text() == f"已备份到：{made}"
-    assert f"上次备份：{clock.format_local(clock.now())}" in status_texts(window)
+    qtbot.waitUntil(lambda: f"上次备份：{clock.format_local(clock.now())}" in status_texts(window))
     assert not desk.data_menu.folder_warning.isVisible()
 
 

@@ -1,6 +1,7 @@
 """“今日待办” beside the list, and the status bar's last backup, over a real store."""
 
 import os
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -132,7 +133,7 @@ def window(qtbot, store, head, work):
     )
     window.backups = backups
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.work_today_panel.refreshed):
+    with qtbot.waitSignals([window.work_today_panel.refreshed, window.last_backup_shown]):
         window.show()
     qtbot.waitExposed(window)
     yield window
@@ -159,17 +160,33 @@ def test_an_entry_opens_its_case_and_a_refresh_updates_the_panel(qtbot, window, 
     assert panel.entries(panel.deadlines) == []
 
 
-def test_the_status_bar_shows_the_last_backup(window):
+def test_the_status_bar_shows_the_last_backup(qtbot, window):
     assert "上次备份：无" in status_texts(window)
     window.backups.append(datetime(2026, 3, 2, 1, 30, tzinfo=UTC))  # shown in Beijing time
-    window.refresh()
+    with qtbot.waitSignal(window.last_backup_shown):
+        window.refresh()
+    assert "上次备份：2026-03-02 09:30" in status_texts(window)
+
+
+def test_the_last_backup_is_read_off_the_ui_thread(qtbot, head):
+    # It lists the backup folders, and a network share may be slow to answer.
+    model = CaseTableModel(fetch=lambda criteria, after, limit: [], count=lambda criteria, limit: 0)
+    read_on = []
+    window = MainWindow(
+        model, "西湖景区消费维权服务站", head,
+        last_backup=lambda: read_on.append(threading.current_thread()) or datetime(2026, 3, 2, 1, 30, tzinfo=UTC),
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.last_backup_shown):
+        window.show()
+    assert read_on and threading.main_thread() not in read_on
     assert "上次备份：2026-03-02 09:30" in status_texts(window)
 
 
 def test_the_desk_binds_todays_work_and_the_last_backup(qtbot, store, head, work):
     window = build_main_window(store, head)
     qtbot.addWidget(window)
-    qtbot.waitSignal(window.work_today_panel.refreshed).wait()
+    qtbot.waitSignals([window.work_today_panel.refreshed, window.last_backup_shown]).wait()
     assert [e.data() for e in window.work_today_panel.entries(window.work_today_panel.confirmations)] == [
         number_of(store, work["refused"])
     ]
@@ -177,6 +194,7 @@ def test_the_desk_binds_todays_work_and_the_last_backup(qtbot, store, head, work
     made = store.backup()
     moment = datetime(2026, 3, 2, 9, 30, tzinfo=clock.CHINA).timestamp()
     os.utime(made, (moment, moment))
-    window.refresh()
+    with qtbot.waitSignal(window.last_backup_shown):
+        window.refresh()
     assert "上次备份：2026-03-02 09:30" in status_texts(window)
     assert window.filter_bar.mediator_combo.findText("李明") > 0

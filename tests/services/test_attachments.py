@@ -8,16 +8,15 @@ import pytest
 from app.domain.errors import DeskError, IllegalTransition, ValidationError
 from app.domain.vocabulary import UserRole
 from app.services import accounts, attachments, closing, details
+from app.services.attachment_files import attachment_path, mirror_attachments
 from app.services.attachments import (
     MAX_ATTACHMENT_BYTES,
     AlreadyAttached,
     AttachmentDamaged,
     AttachmentsWithheld,
     add_attachment,
-    attachment_path,
     export_attachment,
     list_attachments,
-    mirror_attachments,
     read_attachment,
     remove_attachment,
 )

@@ -11,7 +11,7 @@ from app.domain.errors import IllegalTransition
 from app.models.backup import run_to_end
 from app.models.store import open_store
 from app.services import queries
-from app.services.backups import back_up, folder_problem, last_backup_time, restore
+from app.services.backups import back_up, folder_state, last_backup_time, restore
 from app.services.settings import StationSettings, save_settings
 from tests.services.factories import register_complaint
 
@@ -72,9 +72,11 @@ def test_in_a_folder_shared_with_other_stations_only_this_stations_backups_count
 
 
 def test_the_folder_problem_names_what_is_wrong(store, head, tmp_path):
-    assert folder_problem(store) == ""
-    use_folder(store, head, tmp_path / "未插入的移动硬盘" / "备份")
-    assert "不存在" in folder_problem(store)
+    assert folder_state(store).problem == ""
+    missing = tmp_path / "未插入的移动硬盘" / "备份"
+    use_folder(store, head, missing)
+    state = folder_state(store)
+    assert "不存在" in state.problem and state.folder == missing
 
 
 def test_only_the_head_may_restore_and_a_refusal_changes_nothing(store, station_paths, head, mediator):

@@ -211,7 +211,7 @@ def test_an_unusable_folder_never_costs_the_backup(store, station_paths, head, t
 
     assert made.path.parent == station_paths.backups
     assert made.path.exists() and made.path.name.startswith("daily-")
-    assert "不存在" in made.folder_problem
+    assert "不存在" in made.folder_problem and made.folder == missing
     assert str(missing) in caplog.text
     # Not made on the local disk under the missing disk's name.
     assert not missing.parent.exists()
@@ -287,6 +287,16 @@ def test_settings_rows_that_cannot_be_used_read_as_the_defaults(tmp_path):
     assert backup.read_policy(str(tmp_path / "usb"), "30", fallback) == backup.BackupPolicy(
         tmp_path / "usb", fallback, 30
     )
+
+
+def test_the_policy_reads_the_settings_as_the_settings_dialog_accepts_them(tmp_path):
+    fallback = tmp_path / "backups"
+    # A number the dialog refuses (1–365) is not kept either, nor a folder with a control character.
+    assert backup.read_policy(None, "9999", fallback).keep == 14
+    assert backup.read_policy(None, "365", fallback).keep == 365
+    assert backup.read_policy(f"{tmp_path}/\x07bell", None, fallback).folder == fallback
+    # Stored text is read as the dialog saves it: without the spaces around it.
+    assert backup.read_policy(f"  {tmp_path / 'usb'}  ", None, fallback).folder == tmp_path / "usb"
 
 
 # --- the daily check ------------------------------------------------------------------------------
