@@ -23,6 +23,7 @@ from app import keystore
 from app.domain import clock
 from app.domain.errors import StoreError
 from app.models import backup, migrate
+from app.models.attachment_backup import mirror_attachments, restore_attachments
 from app.models.backup import BackupMade, BackupPolicy, Step
 from app.models.engine import (
     check_key,
@@ -83,7 +84,9 @@ class Store:
         return backup.make_backup(self.paths.store, self._key, self.paths.backups, label)
 
     def backup_to(self, dest: Path) -> Path:
-        return backup.backup_file(self.paths.store, self._key, dest)
+        made = backup.backup_file(self.paths.store, self._key, dest)
+        mirror_attachments(self.paths.attachments, made.parent)
+        return made
 
     def backup_policy(self) -> BackupPolicy:
         """Where backups go and how many daily ones are kept, as the station's settings say."""
@@ -102,11 +105,15 @@ class Store:
     def backup_steps(self, label: str = "manual") -> Generator[Step, None, BackupMade]:
         """A backup into the station's backup folder (or the fallback), yielding its progress;
         its name carries the station's ID, since the folder may be shared with other stations."""
-        return backup.backup_into(self.paths.store, self._key, self.backup_policy(), label, self.station_uid)
+        made = yield from backup.backup_into(self.paths.store, self._key, self.backup_policy(), label, self.station_uid)
+        mirror_attachments(self.paths.attachments, made.path.parent)
+        return made
 
     def daily_backup_steps(self) -> Generator[Step, None, BackupMade]:
         """Today's backup into the station's backup folder, then the rotation of its own."""
-        return backup.daily_backup_steps(self.paths.store, self._key, self.backup_policy(), self.station_uid)
+        made = yield from backup.daily_backup_steps(self.paths.store, self._key, self.backup_policy(), self.station_uid)
+        mirror_attachments(self.paths.attachments, made.path.parent)
+        return made
 
     def close(self) -> None:
         self.engine.dispose()
@@ -334,9 +341,11 @@ def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = No
 
 
 def restore_store(paths: StationPaths, source: Path) -> Path | None:
-    """Replace the store with a backup. The current one is kept aside; returns where."""
+    """Replace the store with a backup, and bring back the attachment files kept beside it that
+    the data folder lacks. The current store is kept aside; returns where."""
     uid, key = _station_key(paths)
     with exclusive_use(paths):
         kept = backup.restore_file(paths.store, key, source, paths.backups)
+    restore_attachments(source, paths.attachments)
     _open_checked(paths, key, uid, full_check=True).close()
     return kept

@@ -12,7 +12,6 @@ import hashlib
 import logging
 import os
 import re
-import shutil
 import uuid
 from pathlib import Path
 
@@ -128,30 +127,3 @@ def discard_file(paths: StationPaths, digest: str) -> None:
     except OSError as exc:
         # Open in a viewer on Windows, say: a file without a row is harmless and reused.
         log.warning("attachment file %s not removed: %s", digest[:12], exc)
-
-
-def mirror_attachments(paths: StationPaths, backup_dir: Path) -> int:
-    """Copy every attachment file not yet in ``backup_dir/attachments``; returns how many.
-
-    Files are named by their content and never change, so a file already there is complete and
-    each backup copies only the new ones. They stay encrypted; the store's key opens them.
-    """
-    target_root = Path(backup_dir) / "attachments"
-    copied = 0
-    for path in sorted(paths.attachments.glob("??/*")):
-        if not _FILE_NAME.fullmatch(path.name):
-            continue  # a write that never finished
-        target = target_root / path.parent.name / path.name
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        try:
-            shutil.copyfile(path, partial)
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-        copied += 1
-    if copied:
-        log.info("%d attachment files mirrored to %s", copied, target_root)
-    return copied

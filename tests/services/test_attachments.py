@@ -8,7 +8,9 @@ import pytest
 from app.domain.errors import DeskError, IllegalTransition, ValidationError
 from app.domain.vocabulary import UserRole
 from app.services import accounts, attachments, closing, details
-from app.services.attachment_files import attachment_path, mirror_attachments
+from app.models.attachment_backup import mirror_attachments, restore_attachments
+from app.models.backup import run_to_end
+from app.services.attachment_files import attachment_path
 from app.services.attachments import (
     MAX_ATTACHMENT_BYTES,
     AlreadyAttached,
@@ -292,16 +294,32 @@ def test_a_damaged_file_left_under_the_name_is_written_again(store, head, case_i
 def test_mirroring_copies_only_the_files_not_yet_in_the_backup(store, head, case_id, tmp_path):
     one = add_attachment(store, head, case_id, a_file(tmp_path, "收据.png"))
     backup_dir = tmp_path / "backup"
-    assert mirror_attachments(store.paths, backup_dir) == 1
+    assert mirror_attachments(store.paths.attachments, backup_dir) == 1
     copy = backup_dir / "attachments" / one.sha256[:2] / one.sha256
     assert copy.read_bytes() == attachment_path(store.paths, one.sha256).read_bytes()  # still encrypted
     two = add_attachment(store, head, case_id, a_file(tmp_path, "照片.jpg", b"\xff\xd8 photo"))
     (store.paths.attachments / two.sha256[:2] / f"{two.sha256}.0a1b2c3d.partial").write_bytes(b"half")
-    assert mirror_attachments(store.paths, backup_dir) == 1
-    assert mirror_attachments(store.paths, backup_dir) == 0
+    assert mirror_attachments(store.paths.attachments, backup_dir) == 1
+    assert mirror_attachments(store.paths.attachments, backup_dir) == 0
     mirrored = sorted(p.name for p in (backup_dir / "attachments").rglob("*") if p.is_file())
     assert mirrored == sorted([one.sha256, two.sha256])
 
 
 def test_mirroring_a_station_without_attachments_copies_nothing(station_paths, tmp_path):
-    assert mirror_attachments(station_paths, tmp_path / "backup") == 0
+    assert mirror_attachments(station_paths.attachments, tmp_path / "backup") == 0
+
+
+def test_every_backup_carries_the_attachment_files_and_a_restore_brings_them_back(store, head, case_id, tmp_path):
+    added = add_attachment(store, head, case_id, a_file(tmp_path, "收据.png"))
+    made = run_to_end(store.backup_steps())
+    beside = made.path.parent / "attachments" / added.sha256[:2] / added.sha256
+    assert beside.read_bytes() == attachment_path(store.paths, added.sha256).read_bytes()
+    daily = run_to_end(store.daily_backup_steps())
+    assert (daily.path.parent / "attachments" / added.sha256[:2] / added.sha256).exists()
+    elsewhere = store.backup_to(tmp_path / "usb" / "station.db")
+    assert (elsewhere.parent / "attachments" / added.sha256[:2] / added.sha256).exists()
+
+    # A new PC: the store comes back from the backup, and the file with it.
+    attachment_path(store.paths, added.sha256).unlink()
+    assert restore_attachments(elsewhere, store.paths.attachments) == 1
+    assert read_attachment(store, head, added.id) == RECEIPT
