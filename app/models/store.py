@@ -315,7 +315,8 @@ def _migration_pending(store: Store) -> bool:
 def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = None) -> Store:
     """Open a store on a new PC with the recovery code and put its key into this PC's keyring.
 
-    ``from_file`` is a store or backup file to bring in first (refused if a store is already there).
+    ``from_file`` is a store or backup file to bring in first (refused if a store is already there),
+    with the attachment files kept beside it.
     """
     key = key_from_recovery_code(code)
     keystore.require_keyring()
@@ -325,6 +326,7 @@ def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = No
         backup.verify_backup(from_file, key)
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         backup.backup_file(from_file, key, paths.store)
+        restore_attachments(from_file, paths.attachments)
     if not paths.store.exists():
         raise StoreError(f"{paths.data_dir} 下没有站点数据库；请用 --from 指定要恢复的数据库或备份文件。")
     store = _open_checked(paths, key, station_uid="", full_check=True)

@@ -10,6 +10,9 @@ from app.domain.vocabulary import UserRole
 from app.services import accounts, attachments, closing, details
 from app.models.attachment_backup import mirror_attachments, restore_attachments
 from app.models.backup import run_to_end
+from app.models.station_key import recovery_code
+from app.models.store import recover_store
+from app.paths import StationPaths
 from app.services.attachment_files import attachment_path
 from app.services.attachments import (
     MAX_ATTACHMENT_BYTES,
@@ -323,3 +326,13 @@ def test_every_backup_carries_the_attachment_files_and_a_restore_brings_them_bac
     attachment_path(store.paths, added.sha256).unlink()
     assert restore_attachments(elsewhere, store.paths.attachments) == 1
     assert read_attachment(store, head, added.id) == RECEIPT
+
+
+def test_recovering_on_a_new_pc_from_a_backup_brings_the_attachment_files(store, head, case_id, tmp_path):
+    added = add_attachment(store, head, case_id, a_file(tmp_path, "收据.png"))
+    made = run_to_end(store.backup_steps())
+    recovered = recover_store(StationPaths(tmp_path / "new-pc"), recovery_code(store._key), from_file=made.path)
+    try:
+        assert read_attachment(recovered, head, added.id) == RECEIPT
+    finally:
+        recovered.close()
