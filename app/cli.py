@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser(
         "sync", parents=[common], help="与市局中心同步（上传、接收、核验）；核验一致才以 0 退出",
-        description="同步前自动备份。退出码：0 核验一致；3 同步完成但双方不一致；2 出错（网络、拒收等）。",
+        description="同步前自动备份。退出码：0 核验一致；3 同步完成但双方不一致；2 出错（网络、拒收等），"
+        "或本站另一个同步正在进行（调解台的同步面板或另一个 mediation-desk sync），本次未做任何操作。",
     )
 
     add_print_command(sub, common)

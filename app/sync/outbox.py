@@ -3,7 +3,8 @@ the hub's answers written back as receipts.
 
 A change without a receipt is pending, however many times it was sent. A case with a rejected
 change is quarantined: it is left out of later batches (its changes build on each other) until
-someone looks at it, and the other cases go on. The same holds for a case the station cannot put
+the station head releases it (``app.sync.release``) or the bureau orders a full re-sync, and the
+other cases go on. The same holds for a case the station cannot put
 into a batch at all, and for one whose batch the hub refused whole: it gets rejected receipts of
 its own, with the reason.
 

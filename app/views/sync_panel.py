@@ -9,6 +9,9 @@ confirmed stays confirmed, and the rest is sent at the next sync.
 The panel runs the sync and lays out its parts: the counts and the cases that need a person
 (``sync_counts``), the progress (``sync_progress``) and the result (``sync_result``). What it
 calls is bound in ``sync_services`` (``SyncServices``, importable from here too).
+
+From the list of cases that need a person, the station head may release a quarantined case
+(重新上传…, ``app.sync.release``) after a confirmation; not while a sync runs.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import DeskError
 from app.services.sync_status import SyncOverview
@@ -48,8 +51,9 @@ class SyncPanel(QDialog):
         sync_started(): a sync began.
         sync_finished(): a sync ended (verified, not verified, failed or cancelled); the list and
             the status bar should be read again.
-        dialog_opened(QDialog): a conflict dialog was opened from the panel (not blocking).
-        cases_changed(): conflicts were settled, so cases may have changed.
+        dialog_opened(QDialog): a conflict dialog or the release question was opened from the
+            panel (not blocking).
+        cases_changed(): conflicts were settled or a case released, so cases may have changed.
     """
 
     sync_started = Signal()
@@ -69,12 +73,14 @@ class SyncPanel(QDialog):
         self.hub_label.setWordWrap(True)
         self.counts = SyncCounts()
         self.counts.conflicts_requested.connect(self._open_conflict_dialog)
+        self.counts.release_requested.connect(self._ask_release)
         self.progress_box = SyncProgressBox()
         self.result_box = SyncResultBox()
         # The parts' widgets, by the names the panel always had (tests and readers use them).
         self.pending_label, self.rejected_label = self.counts.pending_label, self.counts.rejected_label
         self.conflict_label, self.quarantined_label = self.counts.conflict_label, self.counts.quarantined_label
         self.verified_label, self.conflict_button = self.counts.verified_label, self.counts.conflict_button
+        self.release_button = self.counts.release_button
         self.attention_list = self.counts.attention_list
         self.phase_label, self.progress_bar = self.progress_box.phase_label, self.progress_box.progress_bar
         self.bytes_label = self.progress_box.bytes_label
@@ -120,6 +126,7 @@ class SyncPanel(QDialog):
         else:
             self.hub_label.setText(self.tr("市局中心：{url}").format(url=overview.hub_url))
         self.counts.show_overview(overview)
+        self.counts.allow_release(self._services.may_release, busy=self.running)
         self.start_button.setEnabled(overview.hub_url is not None and not self.running)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -145,6 +152,24 @@ class SyncPanel(QDialog):
         return dialog
 
     def _after_resolved(self) -> None:
+        self.refresh()
+        self.cases_changed.emit()
+
+    # --- releasing a quarantined case -------------------------------------------------------
+
+    def _ask_release(self, case_id: int, number: str, reason: str) -> ReleaseCaseBox:
+        box = ReleaseCaseBox(number, reason, self)
+        box.buttonClicked.connect(lambda button: button is box.release_button and self._release(case_id))
+        box.finished.connect(box.deleteLater)
+        box.open()
+        self.dialog_opened.emit(box)
+        return box
+
+    def _release(self, case_id: int) -> None:
+        try:
+            self._services.release(case_id)  # the core logs who released it
+        except DeskError as error:  # released meanwhile (another window), say: say so, show what is
+            show_error(error, self)
         self.refresh()
         self.cases_changed.emit()
 
@@ -188,6 +213,7 @@ class SyncPanel(QDialog):
 
     def _show_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running and self._overview is not None and self._overview.hub_url is not None)
+        self.counts.allow_release(self._services.may_release, busy=running)
         self.cancel_button.setEnabled(running)
         self.cancel_button.setVisible(running)
 
@@ -217,6 +243,30 @@ class SyncPanel(QDialog):
     def result_text(self) -> str:
         """Everything the result part says now (headline, clock warning, report), for a reader."""
         return self.result_box.text()
+
+
+class ReleaseCaseBox(QMessageBox):
+    """The question before releasing a quarantined case: 取消 is the default, so Enter or Escape
+    leave it quarantined. Its words keep the panel's translation context."""
+
+    def __init__(self, number: str, reason: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(QCoreApplication.translate("SyncPanel", "重新上传"))
+        self.setText(QCoreApplication.translate("SyncPanel", "让被隔离的案件 {number} 重新上传？").format(number=number))
+        self.setInformativeText(QCoreApplication.translate(
+            "SyncPanel",
+            "此案暂不上传的办理记录将在下次同步时发送到市局中心。中心仍可能再次拒收，"
+            "那时此案会重新隔离，并显示中心新的原因。\n\n中心上次拒收的原因：{reason}",
+        ).format(reason=reason))
+        self.release_button = self.addButton(
+            QCoreApplication.translate("SyncPanel", "重新上传"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.addButton(
+            QCoreApplication.translate("SyncPanel", "取消"), QMessageBox.ButtonRole.RejectRole
+        )
+        self.setDefaultButton(self.cancel_button)
+        self.setEscapeButton(self.cancel_button)
 
 
 class _Canceller:

@@ -14,6 +14,7 @@ from app.services.sync_status import SyncOverview
 from app.sync.client import HubError
 from app.sync.engine import CLOCK_WARNING_SECONDS, SyncProgress, SyncReport
 from app.sync.enrolment import NotEnrolled
+from app.sync.sync_lock import SyncAlreadyRunning
 
 # The engine's phases that count something the bar can show (changes sent, attachment bytes sent).
 _COUNTED = ("上传办理记录", "上传附件")
@@ -135,6 +136,8 @@ def failure_words(error: Exception) -> ResultWords:
         headline = QCoreApplication.translate("SyncWords", "⚠ 无法连接市局中心，同步没有完成。请检查网络后再同步。")
     elif isinstance(error, HubError):
         headline = QCoreApplication.translate("SyncWords", "⚠ 市局中心拒绝了本站的请求，同步没有完成。")
+    elif isinstance(error, SyncAlreadyRunning):
+        headline = QCoreApplication.translate("SyncWords", "⚠ 另一个同步正在进行，本次同步没有开始。")
     elif isinstance(error, DeskError):
         headline = QCoreApplication.translate("SyncWords", "⚠ 同步没有完成。")
     else:

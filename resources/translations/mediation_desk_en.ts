@@ -3318,6 +3318,26 @@ Specific reason: {reason}</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>重新上传</source>
+        <translation>Upload again</translation>
+    </message>
+    <message>
+        <source>让被隔离的案件 {number} 重新上传？</source>
+        <translation>Upload the quarantined case {number} again?</translation>
+    </message>
+    <message>
+        <source>此案暂不上传的办理记录将在下次同步时发送到市局中心。中心仍可能再次拒收，那时此案会重新隔离，并显示中心新的原因。
+
+中心上次拒收的原因：{reason}</source>
+        <translation>The case&apos;s held records will be sent to the bureau hub at the next sync. The hub may refuse them again; the case is then quarantined again, with the hub&apos;s new reason.
+
+The hub&apos;s last reason: {reason}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>待处理</source>
         <translation>Pending</translation>
     </message>
@@ -3338,6 +3358,10 @@ Specific reason: {reason}</translation>
         <translation>In conflict</translation>
     </message>
     <message>
+        <source>重新上传…</source>
+        <translation>Upload again…</translation>
+    </message>
+    <message>
         <source>已隔离</source>
         <translation>On hold</translation>
     </message>
@@ -3348,6 +3372,18 @@ Specific reason: {reason}</translation>
     <message>
         <source>需要处理的案件</source>
         <translation>Cases needing attention</translation>
+    </message>
+    <message>
+        <source>只有站长可以让被隔离的案件重新上传。</source>
+        <translation>Only the station head may upload a quarantined case again.</translation>
+    </message>
+    <message>
+        <source>正在同步：同步结束后才能重新上传。</source>
+        <translation>A sync is running: upload again once it has ended.</translation>
+    </message>
+    <message>
+        <source>在下方列表中选中一件被拒收的案件，让它在下次同步时重新上传。</source>
+        <translation>Choose a refused case in the list below to upload it again at the next sync.</translation>
     </message>
     <message>
         <source>进度</source>
@@ -3515,6 +3551,10 @@ Specific reason: {reason}</translation>
     <message>
         <source>⚠ 市局中心拒绝了本站的请求，同步没有完成。</source>
         <translation>⚠ The bureau hub refused this station&apos;s request; the sync did not complete.</translation>
+    </message>
+    <message>
+        <source>⚠ 另一个同步正在进行，本次同步没有开始。</source>
+        <translation>⚠ Another sync is running; this sync did not start.</translation>
     </message>
     <message>
         <source>⚠ 同步没有完成。</source>

@@ -25,7 +25,7 @@ def test_the_panel_says_another_sync_is_running_and_changes_nothing(qtbot, store
         next(scheduled)  # the scheduled sync has begun and holds the lock
         click(qtbot, panel.start_button)
         result = finish(qtbot, panel)
-        assert result.startswith("⚠ 同步没有完成。")
+        assert result.startswith("⚠ 另一个同步正在进行")
         assert "本站已有另一个同步正在进行" in result and "Traceback" not in result
         assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()]
         assert panel.pending_label.text() == "1 条办理记录" and hub_holds(hub) == {}
