@@ -1,5 +1,6 @@
 """Test set-up shared by every test: headless Qt, an in-memory keyring, a fresh station."""
 
+import logging
 import os
 
 # Before anything can create a QApplication: the tests run without a display.
@@ -69,3 +70,15 @@ def head(store: Store) -> Actor:
 @pytest.fixture
 def mediator(store: Store) -> Actor:
     return accounts.add_user(store, "liming", "李明", "mediator", MEDIATOR_PASSWORD)
+
+
+@pytest.fixture
+def detached_log_files():
+    """Each command-line run adds a file handler for its data folder; drop them afterwards, so
+    the test's temporary folders can go."""
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", None):
+            root.removeHandler(handler)
+            handler.close()

@@ -2,7 +2,6 @@
 
 import io
 import json
-import logging
 
 import pytest
 
@@ -11,15 +10,8 @@ from app.domain.calendar import WorkCalendar, dump_calendar_file, provisional_sc
 from app.domain.deadlines import active_calendar
 
 
-@pytest.fixture(autouse=True)
-def _detach_log_files():
-    """Each run adds a file handler for its data folder; drop them so tmp folders can go."""
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "baseFilename", None):
-            root.removeHandler(handler)
-            handler.close()
+# Each run adds a file handler for its data folder (tests/conftest.py drops them).
+pytestmark = pytest.mark.usefixtures("detached_log_files")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ whoever issues, corrects or reads a report's documents signs in with their passw
 
 import hashlib
 import io
-import logging
 from datetime import timedelta
 
 import pytest
@@ -20,15 +19,8 @@ from tests.services.factories import register_complaint
 YEAR = clock.today().year
 
 
-@pytest.fixture(autouse=True)
-def _detach_log_files():
-    """Each run adds a file handler for its data folder; drop them so tmp folders can go."""
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "baseFilename", None):
-            root.removeHandler(handler)
-            handler.close()
+# Each run adds a file handler for its data folder (tests/conftest.py drops them).
+pytestmark = pytest.mark.usefixtures("detached_log_files")
 
 
 class _Terminal(io.StringIO):

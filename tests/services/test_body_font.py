@@ -2,7 +2,6 @@
 preview and issue (and ``mediation-desk print``), and never silently swapped when its file goes."""
 
 import io
-import logging
 import shutil
 import struct
 from pathlib import Path
@@ -167,17 +166,6 @@ def test_a_reprint_gives_the_archived_bytes_whatever_became_of_the_font(store, h
 
 
 # --- the command line goes through the same service ----------------------------------------
-
-
-@pytest.fixture
-def detached_log_files():
-    """Each command-line run adds a file handler for its data folder; drop them afterwards."""
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "baseFilename", None):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def test_the_print_command_refuses_a_gone_font_and_issues_nothing(
