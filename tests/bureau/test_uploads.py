@@ -11,7 +11,7 @@ from app.sync import protocol
 from app.sync.canonical import content_sha256
 from bureau.db import session_factory
 from bureau.errors import Refused
-from bureau.models import Case, Change, Conflict, FeedEntry, Station
+from bureau.models import Case, CaseVersion, Change, Conflict, FeedEntry, Station
 from bureau.uploads import receive_batch
 
 NOW = datetime(2026, 11, 28, 19, 0, tzinfo=timezone.utc)
@@ -65,7 +65,9 @@ class StationCase:
 def send(hub, station_id, *uploads, batch_uid=None):
     batch = protocol.Batch(uid=batch_uid or str(uuid.uuid4()), cases=list(uploads))
     with hub.begin() as session:
-        return receive_batch(session, station_id, batch, content_sha256(batch.model_dump(mode="json")), NOW)
+        return protocol.BatchAnswer.model_validate_json(
+            receive_batch(session, station_id, batch, content_sha256(batch.model_dump(mode="json")), NOW)
+        )
 
 
 def held(hub, case_uid):
@@ -218,3 +220,35 @@ def test_a_change_id_given_twice_in_one_batch_is_kept_once(hub, stations):
     with hub() as session:
         assert session.scalar(select(func.count()).select_from(Change)) == 1
         assert session.scalars(select(Case.uid)).all() == [first.uid]
+
+
+def test_a_batch_of_new_and_known_cases_keeps_each_row_with_its_own_case(hub, stations):
+    """New cases are written at the end with the batch's versions and changes (by COPY on
+    PostgreSQL), known ones through the ORM: each change and version must land on its case."""
+    known = StationCase({"request": "退款"})
+    send(hub, stations[0], known.upload())
+    known.confirmed()
+    known.edit(request="退款并赔偿")
+    fresh = [StationCase({"request": f"换货{i}"}) for i in range(3)]
+    fresh[1].edit(phone="13800000000")
+    answer = send(hub, stations[0], fresh[0].upload(), known.upload(), fresh[1].upload(), fresh[2].upload())
+    assert [c.status for c in answer.cases] == ["accepted"] * 4
+    with hub() as session:
+        cases = {row.uid: row for row in session.scalars(select(Case))}
+        assert len(cases) == 4 and len({row.id for row in cases.values()}) == 4
+        for case in (known, *fresh):
+            row = cases[case.uid]
+            assert (row.station_id, row.version, json.loads(row.content)) == (stations[0], case.version, case.content)
+            assert row.content_sha256 == content_sha256(case.content) and row.updated_at == NOW
+            versions = session.execute(
+                select(CaseVersion.version, CaseVersion.content_sha256, CaseVersion.at).where(CaseVersion.case_id == row.id)
+            ).all()
+            assert (case.version, row.content_sha256, NOW) in versions
+        kept = {row.uid: row for row in session.scalars(select(Change))}
+        for case in fresh:
+            for change in case.unsent:
+                row = kept[change.uid]
+                assert row.case_id == cases[case.uid].id and row.station_at == change.at and row.received_at == NOW
+                assert json.loads(row.body) == change.model_dump(mode="json")
+        assert kept[known.unsent[0].uid].case_id == cases[known.uid].id
+        assert session.scalar(select(func.count()).select_from(Change)) == 6  # the known case: 2; the new ones: 1, 2 and 1
