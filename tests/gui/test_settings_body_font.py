@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from app.services.settings import StationSettings, load_settings, save_settings
 from app.views.settings_dialog import SettingsDialog, SettingsServices
+from tests.gui.test_settings_dialog import head_dialog, open_dialog  # noqa: F401 (head_dialog is a fixture)
 
 WENQUANYI = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 needs_wenquanyi = pytest.mark.skipif(
@@ -18,17 +19,6 @@ needs_wenquanyi = pytest.mark.skipif(
 BUNDLED = "内置仿宋 (FandolFang)"
 
 
-def open_dialog(qtbot, services: SettingsServices) -> SettingsDialog:
-    dialog = SettingsDialog(services)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-@pytest.fixture
-def head_dialog(qtbot, store, head):
-    return open_dialog(qtbot, SettingsServices.for_store(store, head))
 
 
 def pick(qtbot, dialog: SettingsDialog, font: Path) -> None:
