@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app.domain.errors import DeskError
 from app.i18n import DEFAULT_LANGUAGE, install_translators
 from app.models.backup import Stage
-from app.models.store import Store, StoreDamaged, daily_check_due, daily_check_steps, open_store
+from app.models.store import Store, StoreDamaged, daily_check_due, daily_check_steps, open_store, read_station_key
 from app.paths import APP_NAME, StationPaths
 from app.services import accounts, backups, queries, sync_status, worklist
 from app.services.actor import Actor
@@ -313,6 +313,13 @@ class Desk(QObject):
     def _restore(self, actor: Actor, source: Path) -> None:
         """Close every window and the store, restore ``source``, then open the store again and
         ask for sign-in (the restored data may have other accounts)."""
+        # Here, on the UI thread: not every keyring backend may be used from the task's thread.
+        # A missing key stops the restore before anything is closed.
+        try:
+            key = read_station_key(self.paths)
+        except DeskError as exc:
+            show_error(exc, self.window)
+            return
         window, self.window, self.data_menu = self.window, None, None
         window.save_open_drafts()  # into the data being replaced, which is kept aside
         QApplication.closeAllWindows()
@@ -322,7 +329,7 @@ class Desk(QObject):
         def work():
             # In the task lane, so any backup still running there finishes first.
             store.close()
-            return backups.restore(self.paths, actor, source)
+            return backups.restore(self.paths, actor, source, key=key)
 
         run_in_background(
             work,

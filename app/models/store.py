@@ -220,7 +220,8 @@ def _demo_key(paths: StationPaths) -> bytes:
         raise StoreError(f"演示站点的密钥文件 {paths.demo_key.name} 缺失或已损坏。") from None
 
 
-def _station_key(paths: StationPaths) -> tuple[str, bytes]:
+def read_station_key(paths: StationPaths) -> tuple[str, bytes]:
+    """The station's UID and store key, from this PC's keyring (the demo key for a demo station)."""
     identity = _read_identity(paths)
     if identity.get("demo"):
         return identity["uid"], _demo_key(paths)
@@ -243,7 +244,7 @@ def open_store(paths: StationPaths, *, daily_check: bool = True) -> Store:
     """
     if not paths.store.exists():
         raise StoreError(f"{paths.data_dir} 下没有站点数据库。")
-    uid, key = _station_key(paths)
+    uid, key = read_station_key(paths)
     store = _open_checked(paths, key, uid, full_check=False)
     if daily_check:
         try:
@@ -342,10 +343,13 @@ def recover_store(paths: StationPaths, code: str, *, from_file: Path | None = No
     return store
 
 
-def restore_store(paths: StationPaths, source: Path) -> Path | None:
+def restore_store(paths: StationPaths, source: Path, *, key: tuple[str, bytes] | None = None) -> Path | None:
     """Replace the store with a backup, and bring back the attachment files kept beside it that
-    the data folder lacks. The current store is kept aside; returns where."""
-    uid, key = _station_key(paths)
+    the data folder lacks. The current store is kept aside; returns where.
+
+    ``key``: what ``read_station_key`` gives, when the caller read it already (the desk reads the
+    keyring on its UI thread: not every keyring backend may be used from another thread)."""
+    uid, key = key or read_station_key(paths)
     with exclusive_use(paths):
         kept = backup.restore_file(paths.store, key, source, paths.backups)
     restore_attachments(source, paths.attachments)

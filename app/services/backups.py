@@ -33,7 +33,7 @@ def back_up(store: Store, actor: Actor) -> Generator[Step, None, BackupMade]:
     return store.backup_steps()
 
 
-def restore(paths: StationPaths, actor: Actor, source: Path) -> Path | None:
+def restore(paths: StationPaths, actor: Actor, source: Path, *, key: tuple[str, bytes] | None = None) -> Path | None:
     """Replace the store with the backup ``source`` (从备份恢复); only the station head may.
 
     The store must be closed (the restore needs it to itself). Returns where the replaced
@@ -41,7 +41,7 @@ def restore(paths: StationPaths, actor: Actor, source: Path) -> Path | None:
     """
     if not actor.is_head:
         raise IllegalTransition(HEAD_ONLY_MESSAGE)
-    kept = restore_store(paths, source)
+    kept = restore_store(paths, source, key=key)
     log.info("store restored from %s by %s (user %s); previous kept at %s", source, actor.username, actor.user_id, kept)
     return kept
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from app import desk as desk_module
+from app import keystore
 from app.desk import Desk
 from app.domain import clock
 from app.models import backup
@@ -239,6 +240,28 @@ def test_restore_asks_first_then_brings_the_old_data_back_and_asks_to_sign_in_ag
     new_window = sign_in(qtbot, desk, "head", HEAD_PASSWORD)
     assert "共 1 件" in status_texts(new_window)
     assert queries.count_cases(desk.store) == 1
+
+
+def test_a_restore_reads_the_keyring_on_the_ui_thread(qtbot, desk, store, head, monkeypatch):
+    # Keyring backends such as the Secret Service (over D-Bus) are not all safe to use from the
+    # task's thread: the desk reads the key before the restore starts and hands it over.
+    saved = store.backup()
+    desk.start()
+    sign_in(qtbot, desk, "head", HEAD_PASSWORD)
+    read_on = []
+    load = keystore.load_station_key
+
+    def recording_load(station_uid):
+        read_on.append(threading.current_thread())
+        return load(station_uid)
+
+    monkeypatch.setattr(keystore, "load_station_key", recording_load)
+    confirmation = choose_and_confirm(qtbot, desk, saved)
+    qtbot.mouseClick(button(confirmation, "恢复"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    assert read_on and all(thread is threading.main_thread() for thread in read_on)
+    desk.message_box.accept()
+    sign_in(qtbot, desk, "head", HEAD_PASSWORD)
 
 
 def test_cancelling_the_confirmation_changes_nothing(qtbot, desk, store, head, station_paths):
