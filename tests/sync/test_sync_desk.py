@@ -23,7 +23,6 @@ from app.services.sync_status import sync_overview
 from app.sync import enrolment, protocol
 from app.sync.canonical import content_sha256
 from app.sync.outbox import pending_count
-from app.views.case_detail import CaseDetailView, CaseServices
 from app.views.case_table_model import CaseTableModel
 from app.views.conflict_dialog import ConflictDialog
 from app.views.error_dialog import ErrorDialog
@@ -35,6 +34,7 @@ from bureau import admin
 from bureau.models import Case as HubCase
 from bureau.models import Station
 from tests.services.factories import register_complaint
+from tests.gui.conftest import open_view  # noqa: F401 (a fixture: the case detail, as the desk tests open it)
 from tests.sync.conftest import quick_policy, station_code
 from tests.sync.fault_proxy import PASS
 from tests.sync.test_station_sync import STATION, hub_changes_field, hub_holds, hub_session, local_case_uid, run
@@ -305,18 +305,6 @@ def conflicts(store, *, resolved: bool) -> list[SyncConflict]:
     settled = SyncConflict.resolved_at.is_not(None) if resolved else SyncConflict.resolved_at.is_(None)
     with store.reading() as session:
         return session.scalars(select(SyncConflict).where(settled)).all()
-
-
-@pytest.fixture
-def open_view(qtbot, store):
-    def open_view(actor, case_id) -> CaseDetailView:
-        view = CaseDetailView(CaseServices.for_store(store, actor), case_id)
-        qtbot.addWidget(view)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
-
-    return open_view
 
 
 def test_a_conflict_shows_in_the_detail_and_keeping_the_station_value_is_recorded(
